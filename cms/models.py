@@ -1,0 +1,110 @@
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.images.models import AbstractImage, AbstractRendition
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.search import index_terms
+
+CHINESE_SEARCH_FIELDS = [index.SearchField("chinese_search_terms")]
+
+
+class CmsImage(AbstractImage):
+    """Wagtail's image with alt text made compulsory: every picture on the site is described."""
+
+    description = models.CharField(
+        _("alt text"),
+        max_length=255,
+        help_text=_("Describe what the picture shows for people who cannot see it."),
+    )
+
+    admin_form_fields = (
+        "title",
+        "file",
+        "description",
+        "collection",
+        "tags",
+        "focal_point_x",
+        "focal_point_y",
+        "focal_point_width",
+        "focal_point_height",
+    )
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+
+class CmsRendition(AbstractRendition):
+    image = models.ForeignKey(CmsImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class ChineseSearchMixin:
+    """For page types: a search field holding the page's text as Chinese bigrams
+    (see cms/search.py). Add ``CHINESE_SEARCH_FIELDS`` to the page's ``search_fields``."""
+
+    def search_text(self) -> str:
+        """The page's own text to make searchable; page types add their fields."""
+        parts = [self.title, self.search_description]
+        body = getattr(self, "body", None)
+        if body is not None:
+            parts.extend(body.stream_block.get_searchable_content(body))
+        summary = getattr(self, "summary", "")
+        parts.append(summary)
+        return " ".join(p for p in parts if p)
+
+    def chinese_search_terms(self) -> str:
+        return index_terms(self.search_text())
+
+
+class HomePage(Page):
+    headline = models.CharField(_("headline"), max_length=120)
+    intro = models.TextField(_("introduction"), blank=True)
+    hero_image = models.ForeignKey(
+        CmsImage,
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = [*Page.content_panels, "headline", "intro", "hero_image"]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "courses.TrainingIndexPage",
+        "courses.SummerClassIndexPage",
+        "stories.StoryIndexPage",
+    ]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from cms.selectors import home_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_page_context(now=timezone.now()))
+        return context
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    organisation = models.CharField(_("organisation"), max_length=100, default="市妇联")
+    hotline = models.CharField(_("hotline"), max_length=40, blank=True)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    footer_note = models.TextField(_("footer note"), blank=True)
+
+    panels = [FieldPanel("organisation"), FieldPanel("hotline"), FieldPanel("address"), FieldPanel("footer_note")]
+
+    class Meta:
+        verbose_name = _("site settings")

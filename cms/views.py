@@ -1,0 +1,49 @@
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from cms.selectors import search_pages
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """Liveness: 200 when the database (and the broker, if one is configured) answers."""
+    checks = {"database": _check_database()}
+    if settings.CELERY_BROKER_URL:
+        checks["broker"] = _check_broker()
+    healthy = all(value == "ok" for value in checks.values())
+    return JsonResponse({"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503)
+
+
+def _check_database() -> str:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:
+        return "error"
+    return "ok"
+
+
+def _check_broker() -> str:
+    from cms.celery import app
+
+    try:
+        with app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=2)
+    except Exception:
+        return "error"
+    return "ok"
+
+
+@require_GET
+def search(request):
+    query = request.GET.get("q", "").strip()[:100]
+    results = search_pages(query) if query else []
+    page = Paginator(results, 10).get_page(request.GET.get("page"))
+    return render(request, "cms/search.html", {"query": query, "page_obj": page})

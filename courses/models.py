@@ -1,0 +1,333 @@
+from datetime import date
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+
+from cms.blocks import BodyBlock
+from cms.models import CHINESE_SEARCH_FIELDS, ChineseSearchMixin
+from courses.snippets import (
+    ClassCategory,
+    County,
+    Lecturer,
+    PartnerOrganisation,
+    TrainingTopic,
+    Venue,
+)
+
+__all__ = [
+    "ClassCategory",
+    "County",
+    "CoursePage",
+    "Lecturer",
+    "PartnerOrganisation",
+    "Session",
+    "SummerClassIndexPage",
+    "SummerClassPage",
+    "TrainingCoursePage",
+    "TrainingIndexPage",
+    "TrainingTopic",
+    "Venue",
+]
+
+
+class CoursePage(ChineseSearchMixin, Page):
+    """What trainings and summer classes share: text, picture, county and their sessions.
+
+    Not creatable itself; bookings (later) point at ``Session``, which points here, so one
+    booking model serves both kinds of course.
+    """
+
+    summary = models.TextField(_("summary"), max_length=300, help_text=_("One or two sentences for listings."))
+    cover_image = models.ForeignKey(
+        "cms.CmsImage",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    county = models.ForeignKey(
+        County,
+        verbose_name=_("county"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Leave empty for a city-wide course."),
+    )
+
+    is_creatable = False
+    search_fields = Page.search_fields + CHINESE_SEARCH_FIELDS + [index.FilterField("county_id")]
+
+    class Meta:
+        verbose_name = _("course")
+
+
+class TrainingCoursePage(CoursePage):
+    class Stage(models.TextChoices):
+        BASIC = "basic", _("Basic")
+        ADVANCED = "advanced", _("Advanced")
+        SPECIAL = "special", _("Special topic")
+
+    stage = models.CharField(_("stage"), max_length=10, choices=Stage.choices, default=Stage.BASIC)
+    topics = ParentalManyToManyField(TrainingTopic, verbose_name=_("topics"), related_name="+")
+    lecturers = ParentalManyToManyField(
+        Lecturer, verbose_name=_("lecturers"), blank=True, related_name="+"
+    )
+    hours = models.DecimalField(
+        _("hours"), max_digits=4, decimal_places=1, validators=[MinValueValidator(0.5)]
+    )
+    required_sessions = models.PositiveSmallIntegerField(
+        _("sessions to attend for completion"),
+        default=1,
+        validators=[MinValueValidator(1)],
+        help_text=_("How many of this training's sessions a mother must attend to complete it."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        "summary",
+        MultiFieldPanel(
+            [
+                FieldRowPanel(["stage", "hours", "required_sessions"]),
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                "lecturers",
+                "county",
+            ],
+            heading=_("About the training"),
+        ),
+        "cover_image",
+        "body",
+        InlinePanel("sessions", heading=_("Sessions"), label=_("Session"), min_num=0),
+    ]
+
+    parent_page_types = ["courses.TrainingIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("training course")
+        verbose_name_plural = _("training courses")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(required_sessions__gte=1), name="training_required_sessions_gte_1"
+            )
+        ]
+
+
+class SummerClassPage(CoursePage):
+    class Format(models.TextChoices):
+        CHILD = "child", _("Child alone")
+        PARENT_CHILD = "pair", _("Mother and child together")
+
+    category = models.ForeignKey(
+        ClassCategory, verbose_name=_("category"), on_delete=models.PROTECT, related_name="+"
+    )
+    age_min = models.PositiveSmallIntegerField(
+        _("youngest age"), validators=[MinValueValidator(3), MaxValueValidator(18)]
+    )
+    age_max = models.PositiveSmallIntegerField(
+        _("oldest age"), validators=[MinValueValidator(3), MaxValueValidator(18)]
+    )
+    format = models.CharField(_("format"), max_length=10, choices=Format.choices, default=Format.CHILD)
+    partner = models.ForeignKey(
+        PartnerOrganisation,
+        verbose_name=_("partner organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        "summary",
+        MultiFieldPanel(
+            [
+                FieldRowPanel(["category", "format"]),
+                FieldRowPanel(["age_min", "age_max"]),
+                "county",
+                "partner",
+            ],
+            heading=_("About the class"),
+        ),
+        "cover_image",
+        "body",
+        InlinePanel("sessions", heading=_("Sessions"), label=_("Session"), min_num=0),
+    ]
+
+    parent_page_types = ["courses.SummerClassIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("summer class")
+        verbose_name_plural = _("summer classes")
+        constraints = [
+            models.CheckConstraint(condition=Q(age_min__lte=F("age_max")), name="class_age_range")
+        ]
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.age_min is not None and self.age_max is not None and self.age_min > self.age_max:
+            errors["age_max"] = _("The oldest age cannot be below the youngest age.")
+        if not self.county_id:
+            errors["county"] = _("Choose the county where the class takes place.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class SessionQuerySet(models.QuerySet):
+    def upcoming(self, now=None):
+        """Sessions not yet over and not cancelled, soonest first."""
+        now = now or timezone.now()
+        return self.filter(end__gt=now, is_cancelled=False).order_by("start")
+
+    def in_month(self, month: date):
+        """Sessions starting in the calendar month of ``month`` (local time)."""
+        start = timezone.make_aware(timezone.datetime(month.year, month.month, 1))
+        next_month = (
+            timezone.datetime(month.year + 1, 1, 1)
+            if month.month == 12
+            else timezone.datetime(month.year, month.month + 1, 1)
+        )
+        return self.filter(start__gte=start, start__lt=timezone.make_aware(next_month))
+
+
+class Session(models.Model):
+    """One dated occurrence of a course. Edited inline on the course page."""
+
+    course = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="sessions")
+    title = models.CharField(
+        _("title"), max_length=100, blank=True, help_text=_("Optional, e.g. 第一讲：认识儿童心理")
+    )
+    start = models.DateTimeField(_("starts"))
+    end = models.DateTimeField(_("ends"))
+    venue = models.ForeignKey(Venue, verbose_name=_("venue"), on_delete=models.PROTECT, related_name="sessions")
+    capacity = models.PositiveIntegerField(_("seats"), validators=[MinValueValidator(1)])
+    booking_opens = models.DateTimeField(
+        _("booking opens"), null=True, blank=True, help_text=_("Leave empty to open at once.")
+    )
+    booking_closes = models.DateTimeField(
+        _("booking closes"), null=True, blank=True, help_text=_("Leave empty to close when the session starts.")
+    )
+    is_cancelled = models.BooleanField(_("cancelled"), default=False)
+    # Seats held by confirmed bookings and open offers; kept by enrollment.services under the
+    # session's row lock, so listings show seats left without counting bookings.
+    seats_taken = models.PositiveIntegerField(_("seats taken"), default=0, editable=False)
+
+    objects = SessionQuerySet.as_manager()
+
+    panels = [
+        "title",
+        FieldRowPanel(["start", "end"]),
+        "venue",
+        "capacity",
+        FieldRowPanel(["booking_opens", "booking_closes"]),
+        "is_cancelled",
+    ]
+
+    class Meta:
+        ordering = ["start"]
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        indexes = [
+            models.Index(fields=["course", "start"], name="session_course_start"),
+            models.Index(fields=["start"], name="session_start"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="session_end_after_start"),
+            models.CheckConstraint(condition=Q(capacity__gte=1), name="session_capacity_gte_1"),
+            models.CheckConstraint(
+                condition=Q(booking_closes__isnull=True) | Q(booking_closes__lte=F("end")),
+                name="session_booking_closes_before_end",
+            ),
+            models.CheckConstraint(
+                condition=Q(booking_opens__isnull=True)
+                | Q(booking_closes__isnull=True)
+                | Q(booking_opens__lt=F("booking_closes")),
+                name="session_booking_opens_before_closes",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        local = timezone.localtime(self.start)
+        return f"{local:%Y-%m-%d %H:%M} {self.title}".strip()
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = _("The session must end after it starts.")
+        if self.capacity is not None and self.capacity < 1:
+            errors["capacity"] = _("A session needs at least one seat.")
+        if self.booking_closes and self.end and self.booking_closes > self.end:
+            errors["booking_closes"] = _("Booking must close before the session ends.")
+        if self.booking_opens and self.booking_closes and self.booking_opens >= self.booking_closes:
+            errors["booking_opens"] = _("Booking must open before it closes.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def seats_left(self) -> int:
+        return max(self.capacity - self.seats_taken, 0)
+
+    @property
+    def booking_close_time(self):
+        return self.booking_closes or self.start
+
+    def is_bookable(self, now=None) -> bool:
+        now = now or timezone.now()
+        return (
+            not self.is_cancelled
+            and (self.booking_opens is None or self.booking_opens <= now)
+            and now < self.booking_close_time
+        )
+
+
+class CourseIndexPage(Page):
+    """Shared behaviour of the two listing pages; see ``courses.selectors``."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, "intro"]
+    parent_page_types = ["cms.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.selectors import course_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(course_listing(index_page=self, params=request.GET))
+        return context
+
+
+class TrainingIndexPage(CourseIndexPage):
+    course_model = TrainingCoursePage
+    subpage_types = ["courses.TrainingCoursePage"]
+
+    class Meta:
+        verbose_name = _("training index")
+
+
+class SummerClassIndexPage(CourseIndexPage):
+    course_model = SummerClassPage
+    subpage_types = ["courses.SummerClassPage"]
+
+    class Meta:
+        verbose_name = _("summer class index")

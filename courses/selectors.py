@@ -1,0 +1,90 @@
+"""Reads for the course listings: filtered, upcoming-first, paginated, fixed query count."""
+
+from django.core.paginator import Paginator
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.utils import timezone
+
+from cms.selectors import card_image_prefetch
+from courses.forms import CourseFilterForm, SummerClassFilterForm, TrainingFilterForm
+from courses.models import (
+    CoursePage,
+    Session,
+    SummerClassIndexPage,
+    SummerClassPage,
+    TrainingCoursePage,
+)
+
+COURSES_PER_PAGE = 12
+
+
+def _upcoming_months(index_page, now) -> list:
+    sessions = Session.objects.upcoming(now).filter(
+        course__live=True, course__path__startswith=index_page.path
+    )
+    return [dt.date() for dt in sessions.datetimes("start", "month", tzinfo=timezone.get_current_timezone())]
+
+
+def _apply_filters(courses: QuerySet, sessions: QuerySet, filters: dict) -> tuple[QuerySet, QuerySet]:
+    """Narrow courses and the sessions shown for them by the form's filters."""
+    if county := filters.get("county"):
+        if courses.model is TrainingCoursePage:
+            courses = courses.filter(Q(county=county) | Q(county__isnull=True))
+        else:
+            courses = courses.filter(county=county)
+    if month := filters.get("month"):
+        sessions = sessions.in_month(month)
+    if topic := filters.get("topic"):
+        courses = courses.filter(topics=topic)
+    if stage := filters.get("stage"):
+        courses = courses.filter(stage=stage)
+    if category := filters.get("category"):
+        courses = courses.filter(category=category)
+    if (age := filters.get("age")) is not None:
+        courses = courses.filter(age_min__lte=age, age_max__gte=age)
+    return courses, sessions
+
+
+def course_listing(*, index_page, params, now=None) -> dict:
+    """Context for a training or summer-class index: courses with sessions still to come,
+    soonest first, each with its upcoming sessions (and seats left) prefetched."""
+    now = now or timezone.now()
+    is_summer = isinstance(index_page, SummerClassIndexPage)
+    form_class: type[CourseFilterForm] = SummerClassFilterForm if is_summer else TrainingFilterForm
+    form = form_class(params or None, months=_upcoming_months(index_page, now))
+    model = SummerClassPage if is_summer else TrainingCoursePage
+
+    courses = model.objects.live().child_of(index_page)
+    sessions = Session.objects.upcoming(now)
+    courses, sessions = _apply_filters(courses, sessions, form.filters() if params else {})
+
+    courses = (
+        courses.annotate(
+            next_start=Subquery(sessions.filter(course=OuterRef("pk")).values("start")[:1])
+        )
+        .filter(next_start__isnull=False)
+        .order_by("next_start", "pk")
+    )
+    related = ["county", "category", "partner"] if is_summer else ["county"]
+    prefetch = [
+        card_image_prefetch(),
+        Prefetch("sessions", queryset=sessions.select_related("venue"), to_attr="upcoming_sessions"),
+    ]
+    if not is_summer:
+        prefetch.append("topics")
+    courses = courses.select_related(*related).prefetch_related(*prefetch)
+
+    page_obj = Paginator(courses, COURSES_PER_PAGE).get_page(params.get("page"))
+    query = params.copy()
+    query.pop("page", None)
+    return {
+        "filter_form": form,
+        "page_obj": page_obj,
+        "courses": page_obj.object_list,
+        "filter_query": query.urlencode(),
+        "is_filtered": any(v for k, v in params.items() if k != "page"),
+    }
+
+
+def course_sessions(course: CoursePage, now=None) -> list[Session]:
+    """A course page's sessions still to come, with their venues."""
+    return list(Session.objects.upcoming(now).filter(course=course).select_related("venue__county"))

@@ -1,0 +1,71 @@
+"""Reads for the story pages."""
+
+from django import forms
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+
+from cms.selectors import card_image_prefetch
+from courses.models import County
+from stories.models import StoryPage, StorySeries
+
+STORIES_PER_PAGE = 12
+
+
+class StoryFilterForm(forms.Form):
+    county = forms.ModelChoiceField(
+        County.objects.all(), to_field_name="slug", required=False, empty_label=_("All counties"), label=_("County")
+    )
+    series = forms.ModelChoiceField(
+        StorySeries.objects.all(), to_field_name="slug", required=False, empty_label=_("All series"), label=_("Series")
+    )
+    tag = forms.SlugField(required=False, widget=forms.HiddenInput, allow_unicode=True)
+
+
+def _stories():
+    return (
+        StoryPage.objects.live()
+        .select_related("series", "county")
+        .prefetch_related(card_image_prefetch(), "tags")
+    )
+
+
+def story_listing(*, index_page, params) -> dict:
+    form = StoryFilterForm(params or None)
+    stories = _stories().child_of(index_page).order_by("-date", "-pk")
+    if params and form.is_valid():
+        data = form.cleaned_data
+        if data["county"]:
+            stories = stories.filter(county=data["county"])
+        if data["series"]:
+            stories = stories.filter(series=data["series"])
+        if data["tag"]:
+            stories = stories.filter(tags__slug=data["tag"])
+    page_obj = Paginator(stories, STORIES_PER_PAGE).get_page(params.get("page"))
+    query = params.copy()
+    query.pop("page", None)
+    return {
+        "filter_form": form,
+        "page_obj": page_obj,
+        "stories": page_obj.object_list,
+        "filter_query": query.urlencode(),
+        "is_filtered": any(v for k, v in params.items() if k != "page"),
+        "all_series": list(StorySeries.objects.all()),
+    }
+
+
+def series_episodes(*, index_page, slug: str) -> dict:
+    series = get_object_or_404(StorySeries, slug=slug)
+    episodes = list(_stories().child_of(index_page).filter(series=series).order_by("episode"))
+    return {"series": series, "episodes": episodes}
+
+
+def episode_neighbours(story: StoryPage) -> dict:
+    """The previous and next live episodes of the story's series, if any."""
+    if not story.series_id or story.episode is None:
+        return {"previous_episode": None, "next_episode": None}
+    siblings = StoryPage.objects.live().filter(series_id=story.series_id).only("title", "url_path", "episode")
+    return {
+        "previous_episode": siblings.filter(episode__lt=story.episode).order_by("-episode").first(),
+        "next_episode": siblings.filter(episode__gt=story.episode).order_by("episode").first(),
+    }
