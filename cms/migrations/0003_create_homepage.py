@@ -11,6 +11,7 @@ def create_homepage(apps, schema_editor):
     Page.objects.filter(depth=2, slug="home", content_type__model="page").delete()
     if HomePage.objects.exists():
         return
+    root = Page.objects.get(depth=1)
     content_type, _ = ContentType.objects.get_or_create(model="homepage", app_label="cms")
     home = HomePage.objects.create(
         title="爱心妈妈",
@@ -21,11 +22,10 @@ def create_homepage(apps, schema_editor):
         depth=2,
         numchild=0,
         url_path="/home/",
+        locale_id=root.locale_id,
         headline="用双向奔赴的爱，陪伴成长的心",
     )
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "root_page": home, "site_name": "爱心妈妈"}
-    )
+    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True, site_name="爱心妈妈")
     Page.objects.filter(depth=1).update(numchild=1)
 
 
