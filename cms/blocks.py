@@ -25,7 +25,9 @@ class ParagraphBlock(blocks.RichTextBlock):
         template = "blocks/paragraph_block.html"
         label = _("Paragraph")
         description = _("Running text with bold, italics, links and lists.")
-        preview_value = "<p>爱心妈妈每月至少入户走访一次，做到家庭情况必清、学习情况必清、生活问题必清。</p>"
+        preview_value = (
+            "<p>爱心妈妈每月至少入户走访一次，做到家庭情况必清、学习情况必清、生活问题必清。</p>"
+        )
 
 
 class CaptionedImageBlock(blocks.StructBlock):

@@ -104,7 +104,12 @@ class SiteSettings(BaseSiteSetting):
     address = models.CharField(_("address"), max_length=200, blank=True)
     footer_note = models.TextField(_("footer note"), blank=True)
 
-    panels = [FieldPanel("organisation"), FieldPanel("hotline"), FieldPanel("address"), FieldPanel("footer_note")]
+    panels = [
+        FieldPanel("organisation"),
+        FieldPanel("hotline"),
+        FieldPanel("address"),
+        FieldPanel("footer_note"),
+    ]
 
     class Meta:
         verbose_name = _("site settings")

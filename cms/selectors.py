@@ -25,7 +25,12 @@ def home_page_context(*, now: datetime) -> dict:
         Session.objects.upcoming(now)
         .filter(course__live=True)
         .select_related("course", "venue__county")
-        .prefetch_related(Prefetch("course__cover_image", queryset=get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS)))[:6]
+        .prefetch_related(
+            Prefetch(
+                "course__cover_image",
+                queryset=get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS),
+            )
+        )[:6]
     )
     stories = list(
         StoryPage.objects.live()

@@ -17,7 +17,9 @@ def healthz(request):
     if settings.CELERY_BROKER_URL:
         checks["broker"] = _check_broker()
     healthy = all(value == "ok" for value in checks.values())
-    return JsonResponse({"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503)
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503
+    )
 
 
 def _check_database() -> str:

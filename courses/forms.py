@@ -10,14 +10,21 @@ class CourseFilterForm(forms.Form):
     """The GET filters of a course listing. Invalid values are reported and ignored."""
 
     county = forms.ModelChoiceField(
-        County.objects.all(), to_field_name="slug", required=False, empty_label=_("All counties"), label=_("County")
+        County.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All counties"),
+        label=_("County"),
     )
-    month = forms.TypedChoiceField(required=False, label=_("Month"), coerce=lambda v: date.fromisoformat(f"{v}-01"))
+    month = forms.TypedChoiceField(
+        required=False, label=_("Month"), coerce=lambda v: date.fromisoformat(f"{v}-01")
+    )
 
     def __init__(self, *args, months: list[date], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["month"].choices = [("", _("Any month"))] + [
-            (f"{m:%Y-%m}", _("%(year)d-%(month)02d") % {"year": m.year, "month": m.month}) for m in months
+            (f"{m:%Y-%m}", _("%(year)d-%(month)02d") % {"year": m.year, "month": m.month})
+            for m in months
         ]
 
     def filters(self) -> dict:
@@ -28,10 +35,16 @@ class CourseFilterForm(forms.Form):
 
 class TrainingFilterForm(CourseFilterForm):
     topic = forms.ModelChoiceField(
-        TrainingTopic.objects.all(), to_field_name="slug", required=False, empty_label=_("All topics"), label=_("Topic")
+        TrainingTopic.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All topics"),
+        label=_("Topic"),
     )
     stage = forms.ChoiceField(
-        choices=[("", _("All stages")), *TrainingCoursePage.Stage.choices], required=False, label=_("Stage")
+        choices=[("", _("All stages")), *TrainingCoursePage.Stage.choices],
+        required=False,
+        label=_("Stage"),
     )
 
 

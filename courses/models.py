@@ -8,12 +8,11 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
-
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from cms.blocks import BodyBlock
 from cms.models import CHINESE_SEARCH_FIELDS, ChineseSearchMixin
@@ -49,7 +48,9 @@ class CoursePage(ChineseSearchMixin, Page):
     booking model serves both kinds of course.
     """
 
-    summary = models.TextField(_("summary"), max_length=300, help_text=_("One or two sentences for listings."))
+    summary = models.TextField(
+        _("summary"), max_length=300, help_text=_("One or two sentences for listings.")
+    )
     cover_image = models.ForeignKey(
         "cms.CmsImage",
         verbose_name=_("cover image"),
@@ -74,6 +75,13 @@ class CoursePage(ChineseSearchMixin, Page):
 
     class Meta:
         verbose_name = _("course")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.selectors import course_sessions
+
+        context = super().get_context(request, *args, **kwargs)
+        context["sessions"] = course_sessions(self)
+        return context
 
 
 class TrainingCoursePage(CoursePage):
@@ -141,7 +149,9 @@ class SummerClassPage(CoursePage):
     age_max = models.PositiveSmallIntegerField(
         _("oldest age"), validators=[MinValueValidator(3), MaxValueValidator(18)]
     )
-    format = models.CharField(_("format"), max_length=10, choices=Format.choices, default=Format.CHILD)
+    format = models.CharField(
+        _("format"), max_length=10, choices=Format.choices, default=Format.CHILD
+    )
     partner = models.ForeignKey(
         PartnerOrganisation,
         verbose_name=_("partner organisation"),
@@ -215,13 +225,18 @@ class Session(models.Model):
     )
     start = models.DateTimeField(_("starts"))
     end = models.DateTimeField(_("ends"))
-    venue = models.ForeignKey(Venue, verbose_name=_("venue"), on_delete=models.PROTECT, related_name="sessions")
+    venue = models.ForeignKey(
+        Venue, verbose_name=_("venue"), on_delete=models.PROTECT, related_name="sessions"
+    )
     capacity = models.PositiveIntegerField(_("seats"), validators=[MinValueValidator(1)])
     booking_opens = models.DateTimeField(
         _("booking opens"), null=True, blank=True, help_text=_("Leave empty to open at once.")
     )
     booking_closes = models.DateTimeField(
-        _("booking closes"), null=True, blank=True, help_text=_("Leave empty to close when the session starts.")
+        _("booking closes"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to close when the session starts."),
     )
     is_cancelled = models.BooleanField(_("cancelled"), default=False)
     # Seats held by confirmed bookings and open offers; kept by enrollment.services under the

@@ -21,10 +21,15 @@ def _upcoming_months(index_page, now) -> list:
     sessions = Session.objects.upcoming(now).filter(
         course__live=True, course__path__startswith=index_page.path
     )
-    return [dt.date() for dt in sessions.datetimes("start", "month", tzinfo=timezone.get_current_timezone())]
+    return [
+        dt.date()
+        for dt in sessions.datetimes("start", "month", tzinfo=timezone.get_current_timezone())
+    ]
 
 
-def _apply_filters(courses: QuerySet, sessions: QuerySet, filters: dict) -> tuple[QuerySet, QuerySet]:
+def _apply_filters(
+    courses: QuerySet, sessions: QuerySet, filters: dict
+) -> tuple[QuerySet, QuerySet]:
     """Narrow courses and the sessions shown for them by the form's filters."""
     if county := filters.get("county"):
         if courses.model is TrainingCoursePage:
@@ -67,7 +72,9 @@ def course_listing(*, index_page, params, now=None) -> dict:
     related = ["county", "category", "partner"] if is_summer else ["county"]
     prefetch = [
         card_image_prefetch(),
-        Prefetch("sessions", queryset=sessions.select_related("venue"), to_attr="upcoming_sessions"),
+        Prefetch(
+            "sessions", queryset=sessions.select_related("venue"), to_attr="upcoming_sessions"
+        ),
     ]
     if not is_summer:
         prefetch.append("topics")

@@ -3,7 +3,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from courses.snippets import ClassCategory, County, Lecturer, PartnerOrganisation, TrainingTopic, Venue
+from courses.snippets import (
+    ClassCategory,
+    County,
+    Lecturer,
+    PartnerOrganisation,
+    TrainingTopic,
+    Venue,
+)
 
 
 class CountyViewSet(SnippetViewSet):

@@ -3,15 +3,14 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
-
-from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
 
 from cms.blocks import BodyBlock
 from cms.models import CHINESE_SEARCH_FIELDS, ChineseSearchMixin
@@ -34,7 +33,9 @@ class StorySeries(models.Model):
 
 
 class StoryTag(TaggedItemBase):
-    content_object = ParentalKey("stories.StoryPage", on_delete=models.CASCADE, related_name="tagged_items")
+    content_object = ParentalKey(
+        "stories.StoryPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
 
 
 class StoryIndexPage(RoutablePageMixin, Page):
@@ -52,7 +53,9 @@ class StoryIndexPage(RoutablePageMixin, Page):
     def listing(self, request):
         from stories.selectors import story_listing
 
-        return self.render(request, context_overrides=story_listing(index_page=self, params=request.GET))
+        return self.render(
+            request, context_overrides=story_listing(index_page=self, params=request.GET)
+        )
 
     @path("series/<slug:slug>/")
     def series(self, request, slug):
@@ -130,11 +133,13 @@ class StoryPage(ChineseSearchMixin, Page):
         if self.series_id and self.episode is None:
             raise ValidationError({"episode": _("A story in a series needs an episode number.")})
         if self.series_id and self.episode is not None:
-            taken = StoryPage.objects.filter(series_id=self.series_id, episode=self.episode).exclude(
-                pk=self.pk
-            )
+            taken = StoryPage.objects.filter(
+                series_id=self.series_id, episode=self.episode
+            ).exclude(pk=self.pk)
             if taken.exists():
-                raise ValidationError({"episode": _("This series already has an episode with this number.")})
+                raise ValidationError(
+                    {"episode": _("This series already has an episode with this number.")}
+                )
 
     def get_context(self, request, *args, **kwargs):
         from stories.selectors import episode_neighbours
@@ -146,7 +151,9 @@ class StoryPage(ChineseSearchMixin, Page):
 
 class StoryGalleryImage(Orderable):
     page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="gallery_images")
-    image = models.ForeignKey("cms.CmsImage", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+")
+    image = models.ForeignKey(
+        "cms.CmsImage", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
+    )
     caption = models.CharField(_("caption"), max_length=200, blank=True)
 
     panels = ["image", "caption"]

@@ -14,10 +14,18 @@ STORIES_PER_PAGE = 12
 
 class StoryFilterForm(forms.Form):
     county = forms.ModelChoiceField(
-        County.objects.all(), to_field_name="slug", required=False, empty_label=_("All counties"), label=_("County")
+        County.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All counties"),
+        label=_("County"),
     )
     series = forms.ModelChoiceField(
-        StorySeries.objects.all(), to_field_name="slug", required=False, empty_label=_("All series"), label=_("Series")
+        StorySeries.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All series"),
+        label=_("Series"),
     )
     tag = forms.SlugField(required=False, widget=forms.HiddenInput, allow_unicode=True)
 
@@ -64,7 +72,11 @@ def episode_neighbours(story: StoryPage) -> dict:
     """The previous and next live episodes of the story's series, if any."""
     if not story.series_id or story.episode is None:
         return {"previous_episode": None, "next_episode": None}
-    siblings = StoryPage.objects.live().filter(series_id=story.series_id).only("title", "url_path", "episode")
+    siblings = (
+        StoryPage.objects.live()
+        .filter(series_id=story.series_id)
+        .only("title", "url_path", "episode")
+    )
     return {
         "previous_episode": siblings.filter(episode__lt=story.episode).order_by("-episode").first(),
         "next_episode": siblings.filter(episode__gt=story.episode).order_by("episode").first(),
