@@ -23,7 +23,7 @@ TESTING = env.bool("TESTING", default="pytest" in sys.modules)
 
 SECRET_KEY = env.str("SECRET_KEY", default="")
 if not SECRET_KEY:
-    secret_file = VAR_DIR / "secret_key"
+    secret_file = Path(env.str("SECRET_KEY_FILE", default=str(VAR_DIR / "secret_key")))
     if secret_file.exists():
         SECRET_KEY = secret_file.read_text().strip()
     elif TESTING:
@@ -222,7 +222,11 @@ SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
-SILENCED_SYSTEM_CHECKS = env.list("SILENCED_SYSTEM_CHECKS", default=[])
+# W019: the Wagtail admin previews pages in a same-origin frame, so SAMEORIGIN it is.
+# W021: HSTS preloading is hard to undo; opt in with SECURE_HSTS_PRELOAD.
+SILENCED_SYSTEM_CHECKS = env.list(
+    "SILENCED_SYSTEM_CHECKS", default=["security.W019", "security.W021"]
+)
 
 LOGGING = {
     "version": 1,
