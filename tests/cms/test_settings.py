@@ -1,0 +1,85 @@
+"""The one settings module: production refuses to start half-configured."""
+
+import os
+import secrets
+import string
+import subprocess
+import sys
+from pathlib import Path
+
+from django.conf import settings
+
+import pytest
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+
+
+def _production_env(tmp_path: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST_"))}
+    env.pop("DEBUG", None)
+    env.pop("CELERY_BROKER_URL", None)
+    env.pop("SILENCED_SYSTEM_CHECKS", None)
+    alphabet = string.ascii_letters + string.digits + string.punctuation.replace("$", "")
+    env.update(
+        {
+            "SECRET_KEY": "".join(secrets.choice(alphabet) for _ in range(60)),
+            "ALLOWED_HOSTS": "example.org",
+            "TESTING": "0",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'x.sqlite3'}",
+            "SECRET_KEY_FILE": str(tmp_path / "no-secret-here"),
+        }
+    )
+    return env
+
+
+def _check_deploy(env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_production_settings_pass_the_deployment_checks(tmp_path):
+    result = _check_deploy(_production_env(tmp_path))
+
+    assert result.returncode == 0, (
+        "manage.py check --deploy found problems with production settings:\n"
+        + result.stdout
+        + result.stderr
+    )
+
+
+def test_production_without_secret_key_fails_naming_the_variable(tmp_path):
+    env = _production_env(tmp_path)
+    del env["SECRET_KEY"]
+
+    result = _check_deploy(env)
+
+    assert result.returncode != 0, "production started without a SECRET_KEY"
+    assert "SECRET_KEY" in result.stderr, (
+        f"the error does not say which variable is missing:\n{result.stderr}"
+    )
+
+
+def test_site_speaks_chinese_in_china_time():
+    assert settings.LANGUAGE_CODE == "zh-hans"
+    assert settings.TIME_ZONE == "Asia/Shanghai"
+    assert settings.USE_TZ, "datetimes must be stored in UTC"
+
+
+def test_sqlite_takes_the_write_lock_at_transaction_start():
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] != "django.db.backends.sqlite3":
+        pytest.skip("SQLite only: PostgreSQL locks rows, not the database")
+    assert database["OPTIONS"]["transaction_mode"] == "IMMEDIATE", (
+        "without IMMEDIATE, concurrent SQLite writers fail with 'database is locked'"
+    )
+
+
+def test_tests_use_fast_hashing_and_in_memory_email():
+    assert settings.EMAIL_BACKEND == "django.core.mail.backends.locmem.EmailBackend"
+    assert settings.PASSWORD_HASHERS[0].endswith("MD5PasswordHasher")

@@ -1,0 +1,84 @@
+"""Fixtures shared by the whole suite."""
+
+from django.core.cache import caches
+from django.urls import reverse
+
+from wagtail.models import Page
+
+import pytest
+
+from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def _files_in_tmp(settings, tmp_path_factory):
+    """Uploaded images and renditions go to a throwaway folder, not var/media; static files
+    are served from the app folders (an empty STATIC_ROOT keeps WhiteNoise quiet)."""
+    base = tmp_path_factory.getbasetemp()
+    settings.MEDIA_ROOT = str(base / "media")
+    (base / "static").mkdir(exist_ok=True)
+    settings.STATIC_ROOT = str(base / "static")
+
+
+@pytest.fixture(autouse=True)
+def _clear_caches():
+    """Wagtail caches site root paths and renditions; a test must not see the last one's."""
+    yield
+    for cache in caches.all():
+        cache.clear()
+
+
+@pytest.fixture
+def home(db):
+    return factories.home_page()
+
+
+@pytest.fixture
+def training_index(db):
+    return factories.TrainingIndexPageFactory()
+
+
+@pytest.fixture
+def summer_index(db):
+    return factories.SummerClassIndexPageFactory()
+
+
+@pytest.fixture
+def story_index(db):
+    return factories.StoryIndexPageFactory()
+
+
+@pytest.fixture
+def editor_client(client, admin_user):
+    """A client signed in to the Wagtail admin as a superuser."""
+    client.force_login(admin_user)
+    return client
+
+
+def post_new_page(client, parent: Page, model: type[Page], data: dict, *, publish: bool = True):
+    """Post the Wagtail admin's "add page" form; return (response, errors as text).
+
+    ``errors`` is empty when the page was created (the admin redirected); otherwise it lists
+    the form's and the inline formsets' errors, for the assertion message.
+    """
+    url = reverse(
+        "wagtailadmin_pages:add", args=[model._meta.app_label, model._meta.model_name, parent.pk]
+    )
+    data = dict(data)
+    if publish:
+        data["action-publish"] = "action-publish"
+    response = client.post(url, data)
+    if response.status_code == 302:
+        return response, ""
+    form = response.context["form"] if response.context else None
+    if form is None:
+        return response, f"status {response.status_code}, no form in the response"
+    errors = [f"{field}: {'; '.join(errs)}" for field, errs in form.errors.items()]
+    for name, formset in getattr(form, "formsets", {}).items():
+        errors.extend(f"{name}: {err}" for err in formset.non_form_errors())
+        for index, subform in enumerate(formset.forms):
+            errors.extend(
+                f"{name}[{index}].{field}: {'; '.join(errs)}"
+                for field, errs in subform.errors.items()
+            )
+    return response, "\n".join(errors) or "the form was redisplayed without errors"
