@@ -1,0 +1,1 @@
+"""Demo content for `manage.py load_demo`: Chinese texts, drawn pictures and the loader."""
