@@ -93,5 +93,11 @@ def course_listing(*, index_page, params, now=None) -> dict:
 
 
 def course_sessions(course: CoursePage, now=None) -> list[Session]:
-    """A course page's sessions still to come, with their venues."""
-    return list(Session.objects.upcoming(now).filter(course=course).select_related("venue__county"))
+    """A course page's sessions not yet over, soonest first, with their venues. Cancelled
+    sessions stay listed (marked as such) so that people who planned to come find out."""
+    now = now or timezone.now()
+    return list(
+        Session.objects.filter(course=course, end__gt=now)
+        .order_by("start")
+        .select_related("venue__county")
+    )
