@@ -142,9 +142,10 @@ class StoryPage(ChineseSearchMixin, Page):
                 )
 
     def get_context(self, request, *args, **kwargs):
-        from stories.selectors import episode_neighbours
+        from stories.selectors import episode_neighbours, prefetch_gallery
 
         context = super().get_context(request, *args, **kwargs)
+        prefetch_gallery(self)
         context.update(episode_neighbours(self))
         return context
 

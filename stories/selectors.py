@@ -2,12 +2,17 @@
 
 from django import forms
 from django.core.paginator import Paginator
+from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.images import get_image_model
+
 from cms.selectors import card_image_prefetch
 from courses.models import County
-from stories.models import StoryPage, StorySeries
+from stories.models import StoryGalleryImage, StoryPage, StorySeries
+
+GALLERY_RENDITIONS = ["width-360", "width-720"]
 
 STORIES_PER_PAGE = 12
 
@@ -81,3 +86,19 @@ def episode_neighbours(story: StoryPage) -> dict:
         "previous_episode": siblings.filter(episode__lt=story.episode).order_by("-episode").first(),
         "next_episode": siblings.filter(episode__gt=story.episode).order_by("episode").first(),
     }
+
+
+def prefetch_gallery(story: StoryPage) -> None:
+    """Fetch the story's gallery pictures and their renditions up front (three queries),
+    so that ``story.gallery_images.all`` costs nothing however many pictures there are.
+    A preview holds its pictures in memory (modelcluster) and needs nothing fetched."""
+    if story.pk is None or "gallery_images" in getattr(story, "_cluster_related_objects", {}):
+        return
+    images = get_image_model().objects.prefetch_renditions(*GALLERY_RENDITIONS)
+    prefetch_related_objects(
+        [story],
+        Prefetch(
+            "gallery_images",
+            queryset=StoryGalleryImage.objects.prefetch_related(Prefetch("image", queryset=images)),
+        ),
+    )
