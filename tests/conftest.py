@@ -1,5 +1,8 @@
 """Fixtures shared by the whole suite."""
 
+import re
+from collections import Counter
+
 from django.core.cache import caches
 from django.urls import reverse
 
@@ -82,3 +85,38 @@ def post_new_page(client, parent: Page, model: type[Page], data: dict, *, publis
                 for field, errs in subform.errors.items()
             )
     return response, "\n".join(errors) or "the form was redisplayed without errors"
+
+
+def queries_to_render(client, url: str) -> list[str]:
+    """The SQL run to serve ``url`` once its renditions exist.
+
+    A first request creates the image renditions; then the caches are emptied, so that
+    renditions looked up one by one (not prefetched) show up as queries instead of cache hits.
+    """
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    warm = client.get(url)
+    assert warm.status_code == 200, f"{url} answered {warm.status_code}"
+    for cache in caches.all():
+        cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, f"{url} answered {response.status_code}"
+    return [query["sql"] for query in captured.captured_queries]
+
+
+def assert_same_queries(small: list[str], large: list[str], what: str) -> None:
+    """Fail, showing the queries the larger page repeats, if the counts differ."""
+    if len(small) == len(large):
+        return
+
+    def shape(sql: str) -> str:
+        return re.sub(r"'[^']*'|\b\d+\b", "?", sql)[:400]
+
+    added = Counter(map(shape, large)) - Counter(map(shape, small))
+    extra = "\n".join(f"  {n} x {sql}" for sql, n in added.items()) or "  (none: fewer queries)"
+    raise AssertionError(
+        f"{what}: {len(small)} queries with few rows but {len(large)} with many; "
+        f"the extra queries are:\n{extra}"
+    )
