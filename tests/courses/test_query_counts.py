@@ -36,7 +36,9 @@ def _add_classes(count: int, start: int) -> None:
     [("training_index", _add_trainings), ("summer_index", _add_classes)],
     ids=["training-index", "summer-index"],
 )
-def test_course_index_query_count_does_not_grow_with_courses(client, request, index_fixture, add):
+def test_course_index_query_count_does_not_grow_with_courses(
+    client, db, request, index_fixture, add
+):
     index = request.getfixturevalue(index_fixture)
     add(5, start=0)
     few = queries_to_render(client, index.url)
