@@ -206,7 +206,16 @@ def test_invalid_story_filters_do_not_crash(client, story_index, params):
     response = client.get(story_index.url, params)
 
     assert response.status_code == 200
-    assert [s.title for s in response.context["stories"]] in (["一篇"], [])
+    assert [s.title for s in response.context["stories"]] == ["一篇"], "a bad filter hid stories"
+
+
+def test_story_index_shows_twelve_stories_a_page(client, story_index):
+    for n in range(13):
+        StoryPageFactory(title=f"故事{n:02d}", date=_days_ago(n), cover_image=None)
+
+    assert _listed(client, story_index) == [f"故事{n:02d}" for n in range(12)]
+    assert _listed(client, story_index, page="2") == ["故事12"]
+    assert _listed(client, story_index, page="99") == ["故事12"]
 
 
 # Series and episodes ----------------------------------------------------------------------
