@@ -303,13 +303,18 @@ class Session(models.Model):
     def booking_close_time(self):
         return self.booking_closes or self.start
 
-    def is_bookable(self, now=None) -> bool:
+    def booking_status(self, now=None) -> str:
+        """Where booking stands: ``cancelled``, ``closed``, ``not_open``, ``full`` or ``open``."""
         now = now or timezone.now()
-        return (
-            not self.is_cancelled
-            and (self.booking_opens is None or self.booking_opens <= now)
-            and now < self.booking_close_time
-        )
+        if self.is_cancelled:
+            return "cancelled"
+        if now >= self.booking_close_time:
+            return "closed"
+        if self.booking_opens and now < self.booking_opens:
+            return "not_open"
+        if self.seats_left <= 0:
+            return "full"
+        return "open"
 
 
 class CourseIndexPage(Page):

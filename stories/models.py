@@ -142,10 +142,10 @@ class StoryPage(ChineseSearchMixin, Page):
                 )
 
     def get_context(self, request, *args, **kwargs):
-        from stories.selectors import episode_neighbours, prefetch_gallery
+        from stories.selectors import episode_neighbours, story_gallery
 
         context = super().get_context(request, *args, **kwargs)
-        prefetch_gallery(self)
+        context["gallery"] = story_gallery(self, is_preview=getattr(request, "is_preview", False))
         context.update(episode_neighbours(self))
         return context
 

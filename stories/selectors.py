@@ -2,7 +2,7 @@
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
@@ -88,17 +88,14 @@ def episode_neighbours(story: StoryPage) -> dict:
     }
 
 
-def prefetch_gallery(story: StoryPage) -> None:
-    """Fetch the story's gallery pictures and their renditions up front (three queries),
-    so that ``story.gallery_images.all`` costs nothing however many pictures there are.
-    A preview holds its pictures in memory (modelcluster) and needs nothing fetched."""
-    if story.pk is None or "gallery_images" in getattr(story, "_cluster_related_objects", {}):
-        return
+def story_gallery(story: StoryPage, *, is_preview: bool = False) -> list[StoryGalleryImage]:
+    """The story's gallery pictures with their renditions, in one go (three queries however
+    many pictures). A preview shows the pictures held in the unsaved page instead."""
+    if is_preview:
+        return list(story.gallery_images.all())
     images = get_image_model().objects.prefetch_renditions(*GALLERY_RENDITIONS)
-    prefetch_related_objects(
-        [story],
-        Prefetch(
-            "gallery_images",
-            queryset=StoryGalleryImage.objects.prefetch_related(Prefetch("image", queryset=images)),
-        ),
+    return list(
+        StoryGalleryImage.objects.filter(page=story)
+        .order_by("sort_order")
+        .prefetch_related(Prefetch("image", queryset=images))
     )

@@ -1,10 +1,7 @@
-"""Read-only template helpers for the public site: navigation, booking status, page labels."""
-
-from datetime import datetime
+"""Read-only template helpers for the public site: navigation and page labels."""
 
 from django import template
 from django.http import HttpRequest
-from django.utils import timezone
 from django.utils.text import Truncator
 
 from wagtail.models import Page, Site
@@ -76,21 +73,6 @@ def section_url(context, slug: str) -> str:
         if section.slug == slug:
             return section.get_url(request) or ""
     return ""
-
-
-@register.simple_tag
-def booking_status(session, now: datetime | None = None) -> str:
-    """One of ``cancelled``, ``closed``, ``not_open``, ``full``, ``open`` for a session."""
-    now = now or timezone.now()
-    if session.is_cancelled:
-        return "cancelled"
-    if now >= session.booking_close_time:
-        return "closed"
-    if session.booking_opens and now < session.booking_opens:
-        return "not_open"
-    if session.seats_left <= 0:
-        return "full"
-    return "open"
 
 
 @register.filter
