@@ -6,20 +6,21 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-from-lock
 SECRET := var/secret_key
+KEYS := var/field_encryption_keys var/field_hash_key
 PYTEST_ARGS ?=
 LOCK_ARGS ?=
 
 .PHONY: run test e2e bench lock clean
 
 run: export DEBUG := 1
-run: $(STAMP) $(SECRET)
+run: $(STAMP) $(SECRET) $(KEYS)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
 	@echo "Demo logins: var/demo-logins.txt. Admin: http://127.0.0.1:8000/admin/"
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 # pytest exits 5 when it collected no test; make treats that as a failure, as it should.
-test: $(STAMP) $(SECRET)
+test: $(STAMP) $(SECRET) $(KEYS)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py check
@@ -54,8 +55,18 @@ $(STAMP): requirements.lock | $(BIN)/python
 	$(BIN)/python -m pip install --disable-pip-version-check -r requirements.lock
 	touch $@
 
-# A development key, written once; production sets SECRET_KEY instead.
+# Development keys, written once; production sets SECRET_KEY, FIELD_ENCRYPTION_KEYS and
+# FIELD_HASH_KEY in the environment instead.
 $(SECRET):
 	@mkdir -p var
 	@umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
 	@echo "Wrote a development secret key to $@"
+
+var/field_encryption_keys:
+	@mkdir -p var
+	@umask 077 && $(PYTHON) -c 'import base64, os; print(base64.urlsafe_b64encode(os.urandom(32)).decode())' > $@
+	@echo "Wrote a development key for children's personal fields to $@"
+
+var/field_hash_key:
+	@mkdir -p var
+	@umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(32))' > $@

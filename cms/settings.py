@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "phonenumber_field",
 ]
 
 MIDDLEWARE = [
@@ -132,19 +133,67 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 
-# django-allauth: email address as the login, verified before first use.
-ACCOUNT_LOGIN_METHODS = {"email"}
-ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
-ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# django-allauth: sign up and sign in with an email address or a mainland mobile number,
+# with a password or a one-time code. Codes to phones go through enrollment.sms.
+ACCOUNT_ADAPTER = "enrollment.adapters.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "enrollment.forms.accounts.SignupForm"}
+ACCOUNT_LOGIN_METHODS = {"email", "phone"}
+# Either is enough (SignupForm asks for one of the two), so neither is "required" to allauth;
+# that makes allauth warn (account.W001), silenced below.
+ACCOUNT_SIGNUP_FIELDS = ["email", "phone", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "optional"
+ACCOUNT_PHONE_VERIFICATION_ENABLED = True
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_PREVENT_ENUMERATION = True
+# Failed logins: 5 per account per 15 minutes, after which that account waits; the window
+# slides, so nobody can lock a victim out for longer than that by guessing.
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
-    "login_failed": "10/m/ip,5/5m/key",
+    "login_failed": "20/m/ip,5/15m/key",
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
+    "request_login_code": "20/m/ip,3/m/key",
+    "change_phone": "3/h/user",
+    "verify_phone": "3/m/key,20/m/ip",
 }
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="爱心妈妈")
+WAGTAILADMIN_LOGIN_URL = "account_login"
+PHONENUMBER_DEFAULT_REGION = "CN"
+PHONENUMBER_DB_FORMAT = "E164"
+# Where one-time codes and notices to phones go: a class with send(phone, message).
+SMS_BACKEND = env.str("SMS_BACKEND", default="enrollment.sms.ConsoleSmsBackend")
+
+
+# Children's personal fields are encrypted with FIELD_ENCRYPTION_KEYS (Fernet keys, comma
+# separated; the first encrypts, all decrypt, so keys can be rotated) and looked up by a keyed
+# hash with FIELD_HASH_KEY. Development keys are written to var/ by `make run`.
+def _key_from_env_or_file(name: str, filename: str, test_value: str) -> str:
+    value = env.str(name, default="")
+    key_file = VAR_DIR / filename
+    if not value and key_file.exists():
+        value = key_file.read_text().strip()
+    if not value and TESTING:
+        value = test_value
+    if not value:
+        raise ImproperlyConfigured(
+            f"{name} is not set. Set the {name} environment variable "
+            f"(or run `make run`, which writes a development key to var/{filename})."
+        )
+    return value
+
+
+FIELD_ENCRYPTION_KEYS = _key_from_env_or_file(
+    "FIELD_ENCRYPTION_KEYS", "field_encryption_keys", "ZmFrZS10ZXN0LWtleS1mb3ItdGVzdHMtb25seS0wMDA="
+).split(",")
+FIELD_HASH_KEY = _key_from_env_or_file("FIELD_HASH_KEY", "field_hash_key", "test-hash-key")
+# The oldest a child in the programme may be, and the privacy notice version a guardian
+# agrees to before her children's data is stored (bump it when the notice changes).
+PROGRAM_MAX_CHILD_AGE = 18
+PRIVACY_NOTICE_VERSION = "2026-11"
 
 # Internationalisation: Chinese first, English second.
 LANGUAGE_CODE = "zh-hans"
@@ -224,8 +273,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 # W019: the Wagtail admin previews pages in a same-origin frame, so SAMEORIGIN it is.
 # W021: HSTS preloading is hard to undo; opt in with SECURE_HSTS_PRELOAD.
+# account.W001: sign-up asks for an email address or a phone number (see ACCOUNT_SIGNUP_FIELDS).
 SILENCED_SYSTEM_CHECKS = env.list(
-    "SILENCED_SYSTEM_CHECKS", default=["security.W019", "security.W021"]
+    "SILENCED_SYSTEM_CHECKS", default=["security.W019", "security.W021", "account.W001"]
 )
 
 LOGGING = {

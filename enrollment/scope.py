@@ -1,0 +1,65 @@
+"""County scope: the one place that decides whose personal records a user may see.
+
+Every query of children, volunteers and pairs made for a person goes through
+``visible_to(user)``; views never filter by county themselves. City staff see every county,
+a coordinator her own county, a guardian her own children, a mother the children she is
+actively paired with; everyone else sees nothing.
+"""
+
+from django.db import models
+
+from enrollment.roles import coordinator_county_id, is_city_staff
+
+
+class ChildQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "ChildQuerySet":
+        if not user.is_authenticated:
+            return self.none()
+        if is_city_staff(user):
+            return self
+        county_id = coordinator_county_id(user)
+        if county_id is not None:
+            return self.filter(county_id=county_id)
+        return self.filter(
+            models.Q(guardian=user) | models.Q(pairs__mother__user=user, pairs__status="active")
+        ).distinct()
+
+    def for_staff(self, user) -> "ChildQuerySet":
+        """Children a member of staff may manage (not a guardian's or mother's view)."""
+        if is_city_staff(user):
+            return self
+        county_id = coordinator_county_id(user)
+        return self.filter(county_id=county_id) if county_id is not None else self.none()
+
+    def active(self) -> "ChildQuerySet":
+        return self.filter(anonymised_at__isnull=True)
+
+
+class VolunteerQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "VolunteerQuerySet":
+        if not user.is_authenticated:
+            return self.none()
+        if is_city_staff(user):
+            return self
+        county_id = coordinator_county_id(user)
+        if county_id is not None:
+            return self.filter(county_id=county_id)
+        return self.filter(user=user)
+
+    def approved(self) -> "VolunteerQuerySet":
+        return self.filter(status="approved")
+
+
+class PairQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "PairQuerySet":
+        if not user.is_authenticated:
+            return self.none()
+        if is_city_staff(user):
+            return self
+        county_id = coordinator_county_id(user)
+        if county_id is not None:
+            return self.filter(county_id=county_id)
+        return self.filter(mother__user=user)
+
+    def active(self) -> "PairQuerySet":
+        return self.filter(status="active")

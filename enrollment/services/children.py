@@ -1,0 +1,159 @@
+"""Children's records: guardians' consent, adding, editing and removing children."""
+
+from datetime import date
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from courses.models import County
+from enrollment.fields import lookup_hash
+from enrollment.models import Child, PrivacyConsent, User
+from enrollment.services.errors import DomainError
+
+PERSONAL_FIELDS = (
+    "name",
+    "date_of_birth",
+    "id_number",
+    "address",
+    "guardian_name",
+    "guardian_phone",
+    "needs",
+    "special_needs",
+)
+EDITABLE_FIELDS = (
+    *PERSONAL_FIELDS,
+    "gender",
+    "county",
+    "township",
+    "school_stage",
+    "category",
+    "relationship",
+)
+
+
+@transaction.atomic
+def privacy_consent_give(*, user: User, version: str | None = None) -> PrivacyConsent:
+    """Record that ``user`` agrees to the privacy notice (the current version by default)."""
+    consent, _created = PrivacyConsent.objects.get_or_create(
+        user=user, notice_version=version or settings.PRIVACY_NOTICE_VERSION
+    )
+    return consent
+
+
+def current_consent(user: User) -> PrivacyConsent | None:
+    return PrivacyConsent.objects.filter(
+        user=user, notice_version=settings.PRIVACY_NOTICE_VERSION
+    ).first()
+
+
+def _validate(fields: dict, today: date) -> None:
+    dob = fields.get("date_of_birth")
+    if dob is None:
+        raise DomainError(_("Enter the child's date of birth."), field="date_of_birth")
+    if dob > today:
+        raise DomainError(_("The date of birth cannot be in the future."), field="date_of_birth")
+    age = today.year - dob.year - ((today.month, today.day) < (dob.month, dob.day))
+    if age >= settings.PROGRAM_MAX_CHILD_AGE:
+        raise DomainError(
+            _("The programme is for children under %(age)d; this child is %(child_age)d.")
+            % {"age": settings.PROGRAM_MAX_CHILD_AGE, "child_age": age},
+            field="date_of_birth",
+        )
+    if not (fields.get("name") or "").strip():
+        raise DomainError(_("Enter the child's name."), field="name")
+
+
+def _apply(child: Child, fields: dict) -> None:
+    for name, value in fields.items():
+        if name not in EDITABLE_FIELDS:
+            raise TypeError(f"{name} is not an editable field of a child")
+        setattr(child, name, value.strip() if isinstance(value, str) else value)
+    child.birth_year = child.date_of_birth.year
+    child.identity_hash = lookup_hash(child.name, child.date_of_birth.isoformat())
+    child.id_number_hash = lookup_hash(child.id_number.upper()) if child.id_number else ""
+
+
+def _save(child: Child) -> Child:
+    duplicate = Child.objects.active().filter(
+        identity_hash=child.identity_hash, county_id=child.county_id
+    )
+    if child.pk:
+        duplicate = duplicate.exclude(pk=child.pk)
+    if duplicate.exists():
+        raise DomainError(
+            _("A child with this name and date of birth is already registered in this county.")
+        )
+    if child.id_number_hash:
+        same_id = Child.objects.filter(id_number_hash=child.id_number_hash).exclude(pk=child.pk)
+        if same_id.exists():
+            raise DomainError(
+                _("A child with this ID number is already registered."), field="id_number"
+            )
+    child.save()
+    return child
+
+
+@transaction.atomic
+def child_create(
+    *,
+    actor: User,
+    county: County,
+    guardian: User | None = None,
+    source: str = Child.Source.GUARDIAN,
+    **fields,
+) -> Child:
+    """Add a child. A guardian must have agreed to the current privacy notice first; staff
+    adding a child from the civil-affairs ledger pass ``source=Child.Source.LEDGER``."""
+    today = timezone.localdate()
+    _validate(fields, today)
+    child = Child(county=county, guardian=guardian, source=source)
+    if source == Child.Source.GUARDIAN:
+        if guardian is None:
+            raise DomainError(_("A child added by a guardian needs the guardian's account."))
+        consent = current_consent(guardian)
+        if consent is None:
+            raise DomainError(
+                _("Please read and agree to the privacy notice before adding a child.")
+            )
+        child.consent = consent
+    _apply(child, fields)
+    return _save(child)
+
+
+@transaction.atomic
+def child_update(*, actor: User, child: Child, **fields) -> Child:
+    if child.anonymised_at:
+        raise DomainError(_("This record has been anonymised and cannot be edited."))
+    merged = {name: getattr(child, name) for name in ("name", "date_of_birth")} | fields
+    _validate(merged, timezone.localdate())
+    _apply(child, fields)
+    return _save(child)
+
+
+@transaction.atomic
+def child_anonymise(*, child: Child) -> Child:
+    """Remove every personal field; keep county, category, gender, birth year and school stage
+    so that the programme's counts stay true. Active pairs end."""
+    from enrollment.services.pairs import pair_end
+
+    for pair in child.pairs.filter(status="active").select_related("mother"):
+        pair_end(
+            actor=None, pair=pair, reason="other", note=str(_("The child's record was removed."))
+        )
+    for name in PERSONAL_FIELDS:
+        setattr(child, name, None if name == "date_of_birth" else "")
+    child.identity_hash = ""
+    child.id_number_hash = ""
+    child.guardian = None
+    child.anonymised_at = timezone.now()
+    child.save()
+    return child
+
+
+@transaction.atomic
+def child_delete_by_guardian(*, child: Child, guardian: User) -> Child:
+    if child.guardian_id != guardian.pk:
+        raise DomainError(_("You can only remove your own children."))
+    return child_anonymise(child=child)
