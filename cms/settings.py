@@ -13,9 +13,10 @@ from django.utils.translation import gettext_lazy as _
 import environ
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-VAR_DIR = BASE_DIR / "var"
-
 env = environ.Env()
+
+# Local state of a checkout: SQLite database, media, development keys (never in production).
+VAR_DIR = Path(env.str("VAR_DIR", default=str(BASE_DIR / "var")))
 
 DEBUG = env.bool("DEBUG", default=False)
 # Under pytest: fast password hashing, in-memory email, a throwaway secret key.
@@ -23,7 +24,7 @@ TESTING = env.bool("TESTING", default="pytest" in sys.modules)
 
 SECRET_KEY = env.str("SECRET_KEY", default="")
 if not SECRET_KEY:
-    secret_file = Path(env.str("SECRET_KEY_FILE", default=str(VAR_DIR / "secret_key")))
+    secret_file = VAR_DIR / "secret_key"
     if secret_file.exists():
         SECRET_KEY = secret_file.read_text().strip()
     elif TESTING:
@@ -106,7 +107,7 @@ TEMPLATES = [
 
 # Database: DATABASE_URL, or SQLite under var/. SQLite takes the write lock at the start of
 # a transaction (IMMEDIATE) so that concurrent writers queue instead of failing.
-VAR_DIR.mkdir(exist_ok=True)
+VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
 }

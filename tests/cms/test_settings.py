@@ -26,7 +26,9 @@ def _production_env(tmp_path: Path) -> dict[str, str]:
             "ALLOWED_HOSTS": "example.org",
             "TESTING": "0",
             "DATABASE_URL": f"sqlite:///{tmp_path / 'x.sqlite3'}",
-            "SECRET_KEY_FILE": str(tmp_path / "no-secret-here"),
+            "VAR_DIR": str(tmp_path / "var"),
+            "FIELD_ENCRYPTION_KEYS": "ZmFrZS1wcm9kLWtleS1mb3ItdGVzdHMtb25seS0wMDA=",
+            "FIELD_HASH_KEY": secrets.token_urlsafe(32),
         }
     )
     return env
@@ -63,6 +65,17 @@ def test_production_without_secret_key_fails_naming_the_variable(tmp_path):
     assert "SECRET_KEY" in result.stderr, (
         f"the error does not say which variable is missing:\n{result.stderr}"
     )
+
+
+@pytest.mark.parametrize("variable", ["FIELD_ENCRYPTION_KEYS", "FIELD_HASH_KEY"])
+def test_production_without_child_data_keys_fails_naming_the_variable(tmp_path, variable):
+    env = _production_env(tmp_path)
+    del env[variable]
+
+    result = _check_deploy(env)
+
+    assert result.returncode != 0, f"production started without {variable}"
+    assert variable in result.stderr, f"the error does not name {variable}:\n{result.stderr}"
 
 
 def test_site_speaks_chinese_in_china_time():
