@@ -147,6 +147,9 @@ def child_anonymise(*, child: Child) -> Child:
     child.identity_hash = ""
     child.id_number_hash = ""
     child.guardian = None
+    # The consent belongs to the guardian's account; it must not keep her account from
+    # being deleted (Child.consent is PROTECT) once nothing personal is left to cover.
+    child.consent = None
     child.anonymised_at = timezone.now()
     child.save()
     return child
