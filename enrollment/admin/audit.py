@@ -1,0 +1,77 @@
+"""The audit log, read-only, for city staff (permission ``enrollment.view_auditentry``)."""
+
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views import generic
+
+import django_filters
+
+from courses.models import County
+from enrollment.admin.base import PeopleViewSet
+from enrollment.models import AuditEntry
+
+
+class AuditEntryFilterSet(WagtailFilterSet):
+    at = django_filters.DateFromToRangeFilter(label=gettext_lazy("Date"))
+    county = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("County"), queryset=County.objects.all()
+    )
+
+    class Meta:
+        model = AuditEntry
+        fields = ["action", "county", "at"]
+
+
+def actor_label(entry: AuditEntry) -> str:
+    return entry.actor.get_full_name() if entry.actor else _("(deleted account)")
+
+
+def record_label(entry: AuditEntry) -> str:
+    return f"{entry.object_type} {entry.object_id}".strip()
+
+
+class AuditEntryIndexView(generic.IndexView):
+    any_permission_required = ["view"]
+
+    def get_base_queryset(self):
+        return AuditEntry.objects.select_related("actor", "county")
+
+    @cached_property
+    def columns(self):
+        return [
+            DateColumn("at", label=_("When"), sort_key="at"),
+            Column("actor", label=_("Who"), accessor=actor_label),
+            Column("action", label=_("Action"), accessor="get_action_display", sort_key="action"),
+            Column("record", label=_("Record"), accessor=record_label),
+            Column("county", label=_("County"), classname="people-wide"),
+            Column("detail", label=_("Detail"), classname="people-wide"),
+            Column("ip_address", label=_("IP address"), classname="people-wide"),
+            Column("path", label=_("Page"), classname="people-wide"),
+        ]
+
+    @cached_property
+    def no_results_message(self):
+        if self.is_filtering:
+            return _("No entry matches these filters.")
+        return _(
+            "Nothing recorded yet. Every opening and export of a child's record by staff, and "
+            "every attempt to open another county's record, will be listed here."
+        )
+
+
+class AuditEntryViewSet(PeopleViewSet):
+    model = AuditEntry
+    name = "people_audit"
+    url_prefix = "people/audit"
+    icon = "history"
+    menu_label = gettext_lazy("Audit log")
+    menu_order = 500
+    views = ()
+    index_view_class = AuditEntryIndexView
+    filterset_class = AuditEntryFilterSet
+    ordering = "-at"
+    list_per_page = 50

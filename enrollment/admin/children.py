@@ -1,0 +1,318 @@
+"""Children's records in the back office: list, add from the civil-affairs ledger, edit,
+inspect. No delete: a guardian removes her child's record, which anonymises it.
+
+Every query starts from ``Child.objects.for_staff(user)``; opening a record, its edit form
+and every export are written to the audit log."""
+
+from django.db.models import Exists, OuterRef
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views import generic
+from wagtail.admin.widgets import AdminDateInput
+
+import django_filters
+
+from courses.models import County
+from enrollment import services
+from enrollment.admin.base import DomainErrorFormMixin, PeopleViewSet, ScopedObjectMixin
+from enrollment.admin.forms import ChildAdminForm, ChildLookupForm, counties_for
+from enrollment.audit import audit_record
+from enrollment.fields import lookup_hash
+from enrollment.models import AuditEntry, Child, Pair
+from enrollment.roles import coordinator_county_id, is_city_staff
+
+
+def children_for(user):
+    """The children a member of staff manages, with what the list shows fetched up front."""
+    active_pair = Pair.objects.filter(child=OuterRef("pk"), status=Pair.Status.ACTIVE)
+    return (
+        Child.objects.for_staff(user)
+        .active()
+        .select_related("county")
+        .annotate(is_paired=Exists(active_pair))
+    )
+
+
+def guardian_label(child: Child) -> str:
+    if child.guardian_id:
+        return _("Account")
+    if child.guardian_phone or child.guardian_name:
+        return _("Contact only")
+    return _("None")
+
+
+def age_from_birth_year(child: Child) -> int:
+    return timezone.localdate().year - child.birth_year
+
+
+def yes_no(value: bool) -> str:
+    return _("Yes") if value else _("No")
+
+
+class ChildFilterSet(WagtailFilterSet):
+    county = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("County"), queryset=County.objects.all()
+    )
+    full_name = django_filters.CharFilter(
+        label=gettext_lazy("Full name (exact)"), method="lookup_identity"
+    )
+    born_on = django_filters.DateFilter(
+        label=gettext_lazy("Date of birth"),
+        method="lookup_identity",
+        widget=AdminDateInput,
+        help_text=gettext_lazy("Names are encrypted: enter the full name and date of birth."),
+    )
+
+    class Meta:
+        model = Child
+        fields = ["county", "category", "school_stage", "full_name", "born_on"]
+        form = ChildLookupForm
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        if request is not None and not is_city_staff(request.user):
+            del self.filters["county"]
+        elif request is not None:
+            self.filters["county"].queryset = counties_for(request.user)
+
+    def lookup_identity(self, queryset, name, value):
+        """Both fields are applied together in ``filter_queryset``."""
+        return queryset
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        full_name = self.form.cleaned_data.get("full_name")
+        born_on = self.form.cleaned_data.get("born_on")
+        if full_name and born_on:
+            queryset = queryset.filter(identity_hash=lookup_hash(full_name, born_on.isoformat()))
+        return queryset
+
+
+class ChildIndexView(generic.IndexView):
+    template_name = "enrollment/admin/child_index.html"
+
+    def get_base_queryset(self):
+        return children_for(self.request.user)
+
+    @cached_property
+    def columns(self):
+        title_column_class = self._get_title_column_class(TitleColumn)
+        return [
+            title_column_class(
+                "name",
+                label=_("Name"),
+                get_url=lambda child: self.get_inspect_url(child),
+            ),
+            Column("county", label=_("County"), sort_key="county", classname="people-wide"),
+            Column("category", label=_("Category"), accessor="get_category_display"),
+            Column(
+                "gender", label=_("Gender"), accessor="get_gender_display", classname="people-wide"
+            ),
+            Column("age", label=_("Age"), accessor=age_from_birth_year),
+            Column(
+                "school_stage",
+                label=_("School stage"),
+                accessor="get_school_stage_display",
+                classname="people-wide",
+            ),
+            Column(
+                "guardian", label=_("Guardian"), accessor=guardian_label, classname="people-wide"
+            ),
+            Column("paired", label=_("Paired"), accessor=lambda child: yes_no(child.is_paired)),
+        ]
+
+    @cached_property
+    def no_results_message(self):
+        if self.is_filtering:
+            return _(
+                "No child matches. The exact lookup needs the full name and the date of birth "
+                "as registered."
+            )
+        return _(
+            "No children's records yet. Add a child from the civil-affairs ledger; children "
+            "added by their guardians appear here too."
+        )
+
+    def stream_csv(self, queryset):
+        yield "\ufeff"  # so that Excel reads the Chinese text as UTF-8
+        yield from super().stream_csv(queryset)
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        audit_record(
+            actor=self.request.user,
+            action=AuditEntry.Action.EXPORT,
+            object_type=Child._meta.label_lower,
+            county_id=coordinator_county_id(self.request.user),
+            request=self.request,
+            detail=f"{queryset.count()} {spreadsheet_format}",
+        )
+        return super().as_spreadsheet(queryset, spreadsheet_format)
+
+
+class ChildScopeMixin(ScopedObjectMixin):
+    def scoped_queryset(self):
+        return Child.objects.for_staff(self.request.user).active().select_related("county")
+
+    def audit(self, action: str) -> None:
+        audit_record(actor=self.request.user, action=action, obj=self.object, request=self.request)
+
+
+class ChildCreateView(DomainErrorFormMixin, generic.CreateView):
+    template_name = "enrollment/admin/child_form.html"
+    success_message = gettext_lazy("Child '%(object)s' added.")
+
+    def get_initial_form_instance(self):
+        return Child(source=Child.Source.LEDGER, county_id=coordinator_county_id(self.request.user))
+
+    def save_instance(self):
+        child = services.child_create(
+            actor=self.request.user, source=Child.Source.LEDGER, **self.form.service_fields()
+        )
+        audit_record(
+            actor=self.request.user,
+            action=AuditEntry.Action.CREATE,
+            obj=child,
+            request=self.request,
+        )
+        return child
+
+    def get_success_url(self):
+        return reverse(self.inspect_url_name, args=[self.object.pk])
+
+    def get_success_buttons(self):
+        return []
+
+
+class ChildEditView(ChildScopeMixin, DomainErrorFormMixin, generic.EditView):
+    template_name = "enrollment/admin/child_form.html"
+    success_message = gettext_lazy("Child '%(object)s' updated.")
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        self.audit(AuditEntry.Action.VIEW)
+        return response
+
+    def save_instance(self):
+        child = services.child_update(
+            actor=self.request.user, child=self.object, **self.form.service_fields()
+        )
+        self.audit(AuditEntry.Action.UPDATE)
+        return child
+
+    def get_success_url(self):
+        return reverse(self.inspect_url_name, args=[self.object.pk])
+
+    def get_success_buttons(self):
+        return []
+
+
+class ChildInspectView(ChildScopeMixin, generic.InspectView):
+    template_name = "enrollment/admin/child_inspect.html"
+    extra_labels = {
+        "age": gettext_lazy("Age"),
+        "caring_mother": gettext_lazy("Caring mother"),
+    }
+
+    def get(self, request, *args, **kwargs):
+        self.audit(AuditEntry.Action.VIEW)
+        return super().get(request, *args, **kwargs)
+
+    def get_fields(self):
+        return [
+            "name",
+            "gender",
+            "date_of_birth",
+            "age",
+            "id_number",
+            "category",
+            "county",
+            "township",
+            "address",
+            "school_stage",
+            "needs",
+            "special_needs",
+            "guardian_name",
+            "relationship",
+            "guardian_phone",
+            "guardian",
+            "caring_mother",
+            "source",
+            "created_at",
+            "updated_at",
+        ]
+
+    def get_field_label(self, field_name, field):
+        if field_name in self.extra_labels:
+            return self.extra_labels[field_name]
+        return super().get_field_label(field_name, field)
+
+    def get_age_display_value(self):
+        return self.object.age_on(timezone.localdate())
+
+    def get_guardian_display_value(self):
+        guardian = self.object.guardian
+        if guardian is None:
+            return _("No account: the record comes from the civil-affairs ledger.")
+        return f"{guardian.get_full_name()} {guardian.phone or guardian.email or ''}".strip()
+
+    def get_caring_mother_display_value(self):
+        pair = self.object.pairs.filter(status=Pair.Status.ACTIVE).select_related("mother").first()
+        if pair is None:
+            return _("Not paired")
+        return _("%(name)s, since %(date)s") % {
+            "name": pair.mother.name,
+            "date": pair.started_on.isoformat(),
+        }
+
+
+class ChildViewSet(PeopleViewSet):
+    model = Child
+    name = "people_children"
+    url_prefix = "people/children"
+    icon = "user"
+    menu_label = gettext_lazy("Children")
+    menu_order = 100
+    views = ("add", "edit", "inspect")
+    index_view_class = ChildIndexView
+    add_view_class = ChildCreateView
+    edit_view_class = ChildEditView
+    inspect_view_class = ChildInspectView
+    filterset_class = ChildFilterSet
+    index_template_name = "enrollment/admin/child_index.html"
+    create_template_name = "enrollment/admin/child_form.html"
+    edit_template_name = "enrollment/admin/child_form.html"
+    inspect_template_name = "enrollment/admin/child_inspect.html"
+    export_filename = "children"
+    list_export = [
+        "name",
+        "get_gender_display",
+        "birth_year",
+        "county",
+        "township",
+        "get_school_stage_display",
+        "get_category_display",
+        "guardian_name",
+        "guardian_phone",
+        "needs",
+    ]
+    export_headings = {
+        "name": gettext_lazy("Name"),
+        "get_gender_display": gettext_lazy("Gender"),
+        "birth_year": gettext_lazy("Year of birth"),
+        "county": gettext_lazy("County"),
+        "township": gettext_lazy("Township or street"),
+        "get_school_stage_display": gettext_lazy("School stage"),
+        "get_category_display": gettext_lazy("Category"),
+        "guardian_name": gettext_lazy("Guardian's name"),
+        "guardian_phone": gettext_lazy("Guardian's phone"),
+        "needs": gettext_lazy("Needs"),
+    }
+
+    def get_form_class(self, for_update=False):
+        return ChildAdminForm
