@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "enrollment.mfa.StaffMfaMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -137,13 +138,23 @@ LOGIN_REDIRECT_URL = "/"
 # django-allauth: sign up and sign in with an email address or a mainland mobile number,
 # with a password or a one-time code. Codes to phones go through enrollment.sms.
 ACCOUNT_ADAPTER = "enrollment.adapters.AccountAdapter"
-ACCOUNT_FORMS = {"signup": "enrollment.forms.accounts.SignupForm"}
+ACCOUNT_FORMS = {
+    "signup": "enrollment.forms.accounts.SignupForm",
+    "change_phone": "enrollment.forms.accounts.ChangePhoneForm",
+    "request_login_code": "enrollment.forms.accounts.RequestLoginCodeForm",
+}
 ACCOUNT_LOGIN_METHODS = {"email", "phone"}
 # Either is enough (SignupForm asks for one of the two), so neither is "required" to allauth;
 # that makes allauth warn (account.W001), silenced below.
 ACCOUNT_SIGNUP_FIELDS = ["email", "phone", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "optional"
 ACCOUNT_PHONE_VERIFICATION_ENABLED = True
+# A text message can go astray: at sign-up she may ask for the code again, or fix a mistyped
+# number (twice each).
+ACCOUNT_PHONE_VERIFICATION_SUPPORTS_RESEND = True
+ACCOUNT_PHONE_VERIFICATION_SUPPORTS_CHANGE = True
+# Codes the way Chinese services send them: six digits.
+ALLAUTH_USER_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False

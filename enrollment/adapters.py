@@ -1,9 +1,18 @@
 """django-allauth adapter: phone numbers live on ``User.phone`` (E.164, validated with the
-phonenumbers library as a mainland mobile number) and codes go through ``enrollment.sms``."""
+phonenumbers library as a mainland mobile number) and codes go through ``enrollment.sms``.
+
+People type their number the way they write it ("138 0013 8000", "13800138000",
+"+86 138-0013-8000"); every phone field allauth builds is ``MainlandMobileField``, which stores
+"+8613800138000" whatever the spelling, so sign-up, sign-in, codes and rate limits all see the
+same number.
+"""
+
+import contextlib
 
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 import phonenumbers
 from allauth.account.adapter import DefaultAccountAdapter
@@ -11,31 +20,68 @@ from allauth.account.adapter import DefaultAccountAdapter
 from enrollment.models import User
 from enrollment.sms import send_sms
 
+MOBILE_TYPES = (
+    phonenumbers.PhoneNumberType.MOBILE,
+    phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+)
+
 
 def normalise_mainland_mobile(raw: str) -> str:
-    """``raw`` as E.164 (+8613…), or ValidationError with a Chinese message."""
+    """``raw`` as E.164 (+8613…), or ValidationError with a message saying what is wrong."""
+    example = _("Enter a mainland mobile number, e.g. 138 0013 8000.")
     try:
-        number = phonenumbers.parse(raw, "CN")
+        number = phonenumbers.parse(str(raw), "CN")
     except phonenumbers.NumberParseException as error:
+        raise forms.ValidationError(example, code="invalid_phone") from error
+    if number.country_code != 86:
         raise forms.ValidationError(
-            _("Enter a mainland mobile number, e.g. 138 0013 8000.")
-        ) from error
-    if (
-        number.country_code != 86
-        or not phonenumbers.is_valid_number(number)
-        or phonenumbers.number_type(number)
-        not in (
-            phonenumbers.PhoneNumberType.MOBILE,
-            phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+            _("Only mainland China (+86) mobile numbers can be used."), code="foreign_phone"
         )
-    ):
-        raise forms.ValidationError(_("Enter a mainland mobile number, e.g. 138 0013 8000."))
+    if not phonenumbers.is_valid_number(number):
+        raise forms.ValidationError(example, code="invalid_phone")
+    if phonenumbers.number_type(number) not in MOBILE_TYPES:
+        raise forms.ValidationError(
+            _("This is a landline number; enter a mobile number that can receive text messages."),
+            code="landline",
+        )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+class MainlandMobileField(forms.CharField):
+    """A mobile number typed any usual way, cleaned to E.164. Replaces allauth's PhoneField,
+    which wants the +86 prefix typed in and has no idea what a mainland mobile is."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs["label"] = gettext_lazy("Mobile number")
+        kwargs.setdefault(
+            "widget",
+            forms.TextInput(
+                attrs={
+                    "type": "tel",
+                    "inputmode": "tel",
+                    "autocomplete": "tel",
+                    "placeholder": "138 0013 8000",
+                }
+            ),
+        )
+        kwargs.setdefault("max_length", 20)
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        return normalise_mainland_mobile(value) if value else value
+
+
 class AccountAdapter(DefaultAccountAdapter):
+    def phone_form_field(self, **kwargs) -> MainlandMobileField:
+        return MainlandMobileField(**kwargs)
+
     def clean_phone(self, phone: str) -> str:
         return normalise_mainland_mobile(phone)
+
+    def save_user(self, request, user, form, commit=True):
+        user.name = form.cleaned_data.get("name", "")
+        return super().save_user(request, user, form, commit=commit)
 
     def send_verification_code_sms(self, user, phone: str, code: str, **kwargs) -> None:
         send_sms(
@@ -51,6 +97,16 @@ class AccountAdapter(DefaultAccountAdapter):
             % {"site": settings.WAGTAIL_SITE_NAME},
         )
 
+    def send_account_already_exists_sms(self, phone: str) -> None:
+        send_sms(
+            phone,
+            _(
+                "Someone tried to register this number with %(site)s, but it already has an "
+                "account. Sign in with a code sent to this number instead."
+            )
+            % {"site": settings.WAGTAIL_SITE_NAME},
+        )
+
     def set_phone(self, user, phone: str, verified: bool) -> None:
         user.phone = phone
         user.phone_verified = verified
@@ -62,5 +118,21 @@ class AccountAdapter(DefaultAccountAdapter):
     def set_phone_verified(self, user, phone: str) -> None:
         self.set_phone(user, phone, True)
 
-    def get_user_by_phone(self, phone: str):
+    def get_user_by_phone(self, phone: str) -> User | None:
+        try:
+            phone = normalise_mainland_mobile(phone)
+        except forms.ValidationError:
+            return None
         return User.objects.filter(phone=phone).order_by("pk").first()
+
+    def _get_login_attempts_cache_key(self, request, **credentials) -> str:
+        """The key failed logins are counted under. allauth's own key is the email address
+        or username, and an empty string for a phone number, which would put every phone
+        sign-in in the world under one counter: five wrong passwords for any number would
+        lock out every phone user. Count per (normalised) number instead."""
+        phone = credentials.get("phone")
+        if phone and not credentials.get("email") and not credentials.get("username"):
+            with contextlib.suppress(forms.ValidationError):
+                phone = normalise_mainland_mobile(phone)
+            credentials = {**credentials, "username": f"phone:{phone}"}
+        return super()._get_login_attempts_cache_key(request, **credentials)
