@@ -4,6 +4,11 @@ Every Wagtail admin view about people (children, volunteers, pairs, the audit lo
 ``/admin/people/``. Staff who may open children's records (county coordinators, city staff)
 and editors are sent from there to allauth's authenticator-app setup until they have an active
 TOTP authenticator; allauth then asks for a code at every sign-in.
+
+Signing in to the admins goes through allauth too (``WAGTAILADMIN_LOGIN_URL``), which is where
+the code is asked for and failed passwords are rate limited. Wagtail's and Django's own login
+forms (``/admin/login/``, ``/django-admin/login/``) would skip both, so the middleware sends
+them to allauth's sign-in page as well.
 """
 
 from collections.abc import Callable
@@ -23,6 +28,11 @@ def people_admin_prefix() -> str:
     return reverse("wagtailadmin_home") + "people/"
 
 
+def other_login_paths() -> set[str]:
+    """Login forms that are not allauth's and would skip its code and rate limits."""
+    return {reverse("wagtailadmin_login"), reverse("admin:login")}
+
+
 def must_use_mfa(user) -> bool:
     """Whether ``user`` needs two-step verification to open people's records."""
     if not user.is_authenticated:
@@ -35,12 +45,16 @@ def has_totp(user) -> bool:
 
 
 class StaffMfaMiddleware:
-    """Redirect staff without an authenticator app away from ``/admin/people/``."""
+    """Redirect staff without an authenticator app away from ``/admin/people/``, and the
+    admins' own login forms to allauth's."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path in other_login_paths():
+            query = request.META.get("QUERY_STRING")
+            return HttpResponseRedirect(reverse("account_login") + (f"?{query}" if query else ""))
         if (
             request.path.startswith(people_admin_prefix())
             and must_use_mfa(request.user)
