@@ -1,5 +1,7 @@
 """Sign-in, sign-up and password reset (django-allauth) in the site's own layout."""
 
+import re
+
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
@@ -19,10 +21,11 @@ def test_account_pages_use_the_site_layout(client, home, url_name):
     assert "<label" in html, f"{url_name} has form fields without labels"
 
 
-def test_signup_creates_a_user_and_sends_a_verification_email(client, home, mailoutbox):
+def test_signup_by_email_signs_her_in_and_sends_a_verification_email(client, home, mailoutbox):
     response = client.post(
         reverse("account_signup"),
         {
+            "name": "王丽",
             "email": "wang.mama@example.org",
             "password1": "ai-xin-ma-ma-2026",
             "password2": "ai-xin-ma-ma-2026",
@@ -31,13 +34,38 @@ def test_signup_creates_a_user_and_sends_a_verification_email(client, home, mail
 
     assert response.status_code == 302, response.context["form"].errors
     user = get_user_model().objects.get(email="wang.mama@example.org")
+    assert user.name == "王丽"
     assert not user.emailaddress_set.get().verified
+    assert client.session["_auth_user_id"] == str(user.pk), (
+        "email verification is optional (sign-up is by phone or email): she is signed in"
+    )
     assert len(mailoutbox) == 1, "no verification email was sent"
     assert mailoutbox[0].to == ["wang.mama@example.org"]
     assert "/accounts/confirm-email/" in mailoutbox[0].body, "the email lacks the confirm link"
 
 
-def test_an_unverified_user_cannot_sign_in_yet(client, home, mailoutbox):
+def test_the_link_in_the_email_verifies_the_address(client, home, mailoutbox):
+    client.post(
+        reverse("account_signup"),
+        {
+            "name": "王丽",
+            "email": "wang.mama@example.org",
+            "password1": "ai-xin-ma-ma-2026",
+            "password2": "ai-xin-ma-ma-2026",
+        },
+    )
+    link = re.search(r"https?://[^/\s]+(/accounts/confirm-email/\S+)", mailoutbox[0].body).group(1)
+
+    page = client.get(link)
+    response = client.post(link)
+
+    assert page.status_code == 200 and '<main id="main"' in page.text
+    assert response.status_code == 302
+    user = get_user_model().objects.get(email="wang.mama@example.org")
+    assert user.emailaddress_set.get().verified
+
+
+def test_a_user_with_an_unverified_email_can_sign_in(client, home, mailoutbox):
     user = get_user_model().objects.create_user(
         username="wang", email="wang.mama@example.org", password="ai-xin-ma-ma-2026"
     )
@@ -47,5 +75,4 @@ def test_an_unverified_user_cannot_sign_in_yet(client, home, mailoutbox):
     )
 
     assert response.status_code == 302
-    assert "_auth_user_id" not in client.session, "signed in without a verified email"
-    assert len(mailoutbox) == 1, "no verification email was sent on sign-in"
+    assert client.session["_auth_user_id"] == str(user.pk)
