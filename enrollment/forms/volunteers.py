@@ -28,7 +28,7 @@ class VolunteerApplicationForm(forms.Form):
         label=_("Workplace"),
         max_length=100,
         required=False,
-        help_text=_("Optional, e.g. the name of your school, court or company."),
+        help_text=_("e.g. the name of your school, court or company."),
     )
     skills = forms.ModelMultipleChoiceField(
         label=_("Skills and strengths"),
@@ -42,6 +42,7 @@ class VolunteerApplicationForm(forms.Form):
         choices=[(n, str(n)) for n in range(1, 6)],
         coerce=int,
         initial=1,
+        widget=forms.RadioSelect,
     )
     availability = forms.CharField(
         label=_("When are you available?"),

@@ -33,10 +33,6 @@ def privacy_consent(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def child_add(request: HttpRequest) -> HttpResponse:
     if selectors.current_privacy_consent(request.user) is None:
-        messages.info(
-            request,
-            _("Before you add a child, please read how we look after children's information."),
-        )
         return redirect("enrollment:privacy_consent")
     form = ChildForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():

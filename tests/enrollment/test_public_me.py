@@ -48,6 +48,15 @@ def test_the_header_links_my_account_to_me(client, home):
     assert f'href="{ME}"' in html
 
 
+def test_me_links_to_her_data_download_and_account_deletion(client, home):
+    client.force_login(make_user())
+
+    html = client.get(ME).text
+
+    assert f'href="{reverse("account_data_export")}"' in html
+    assert f'href="{reverse("account_delete")}"' in html
+
+
 def test_a_new_member_sees_empty_states_and_an_invitation(client, home):
     client.force_login(make_user())
 
