@@ -4,7 +4,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 
@@ -16,7 +16,9 @@ from enrollment.models import AuditEntry
 
 
 class AuditEntryFilterSet(WagtailFilterSet):
-    at = django_filters.DateFromToRangeFilter(label=gettext_lazy("Date"))
+    at = django_filters.DateFromToRangeFilter(
+        label=gettext_lazy("Date"), widget=DateRangePickerWidget
+    )
     county = django_filters.ModelChoiceFilter(
         label=gettext_lazy("County"), queryset=County.objects.all()
     )

@@ -27,6 +27,8 @@ class PeopleViewSet(ModelViewSet):
 
     views: tuple[str, ...] = ()
     list_per_page = 25
+    # Each list says what to do when it is empty (the view's ``no_results_message``).
+    index_results_template_name = "enrollment/admin/index_results.html"
     copy_view_enabled = False
     add_to_reference_index = False
 

@@ -164,6 +164,7 @@ class ChildScopeMixin(ScopedObjectMixin):
 
 
 class ChildCreateView(DomainErrorFormMixin, generic.CreateView):
+    inspect_url_name = None
     template_name = "enrollment/admin/child_form.html"
     success_message = gettext_lazy("Child '%(object)s' added.")
 

@@ -87,6 +87,7 @@ class PairIndexView(generic.IndexView):
 
 
 class PairCreateView(DomainErrorFormMixin, generic.CreateView):
+    inspect_url_name = None
     success_message = gettext_lazy("%(object)s: paired.")
 
     def save_instance(self):

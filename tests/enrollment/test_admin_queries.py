@@ -1,0 +1,68 @@
+"""Every list of the people back office runs the same number of queries for 5 rows as for 30."""
+
+# ruff: noqa: F811 - the fixtures imported from admin_support are redefined as arguments
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from enrollment.audit import audit_record
+from enrollment.models import AuditEntry, Skill
+from tests.conftest import assert_same_queries
+from tests.enrollment.admin_support import (  # noqa: F401 - fixtures
+    city_client,
+    city_staff,
+    county_a,
+)
+from tests.people import make_applicant, make_child, make_mother, make_pair
+
+
+def add_children(county, start, count):
+    for n in range(start, start + count):
+        make_child(county_obj=county, name=f"王孩{n:03d}")
+
+
+def add_volunteers(county, start, count):
+    skills = list(Skill.objects.all()[:3])
+    for _n in range(start, start + count):
+        make_applicant(county).volunteer.skills.set(skills)
+
+
+def add_pairs(county, start, count):
+    for n in range(start, start + count):
+        make_pair(make_mother(county), make_child(county_obj=county, name=f"李孩{n:03d}"))
+
+
+def add_audit_entries(county, start, count):
+    child = make_child(county_obj=county, name=f"赵孩{start:03d}")
+    for _n in range(count):
+        audit_record(actor=None, action=AuditEntry.Action.VIEW, obj=child)
+
+
+LISTS = {
+    "/admin/people/children/": add_children,
+    "/admin/people/volunteers/": add_volunteers,
+    "/admin/people/pairs/": add_pairs,
+    "/admin/people/audit/": add_audit_entries,
+}
+
+
+def queries(client, url) -> list[str]:
+    client.get(url)  # warm caches (content types, site) out of the count
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return [query["sql"] for query in captured.captured_queries]
+
+
+@pytest.mark.parametrize("url", list(LISTS))
+def test_list_query_count_does_not_grow_with_rows(city_client, county_a, url):
+    add = LISTS[url]
+    add(county_a, 0, 5)
+    few = queries(city_client, url)
+    add(county_a, 5, 25)
+    many = queries(city_client, url)
+
+    assert_same_queries(few, many, url)
+    assert len(many) <= 20, f"{url}: {len(many)} queries"
