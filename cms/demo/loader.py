@@ -28,6 +28,7 @@ from cms.demo.content_classes import CLASSES
 from cms.demo.content_stories import EPISODES, OTHER_STORIES, SERIES
 from cms.demo.content_trainings import TRAININGS
 from cms.demo.images import Picture
+from cms.demo.people import PeopleLoader, PeopleResult, logins_text
 from cms.demo.specs import BodyItem, SessionSpec
 from cms.models import HomePage, SiteSettings
 from courses.models import (
@@ -61,6 +62,7 @@ class DemoResult:
     created: Counter = field(default_factory=Counter)
     admin_password: str | None = None
     logins_file: Path | None = None
+    people: PeopleResult = field(default_factory=PeopleResult)
 
     @property
     def changed(self) -> bool:
@@ -72,14 +74,20 @@ def load_demo(*, today: date, logins_file: Path) -> DemoResult:
     with transaction.atomic():
         result = _Loader(today).run()
     result.logins_file = logins_file
+    text = ""
     if result.admin_password:
-        logins_file.parent.mkdir(parents=True, exist_ok=True)
-        logins_file.write_text(
+        text = (
             f"# Demo login created by `manage.py load_demo` on {today:%Y-%m-%d}. Development only.\n"
             f"# Wagtail admin: /admin/  Site: /accounts/login/\n"
-            f"{ADMIN_EMAIL}\t{result.admin_password}\n",
-            encoding="utf-8",
+            f"{ADMIN_EMAIL}\t{result.admin_password}\n"
         )
+    if result.people.logins:
+        text += logins_text(result.people, today)
+    if text:
+        # A new admin starts the file afresh; people added to an existing demo are appended.
+        logins_file.parent.mkdir(parents=True, exist_ok=True)
+        with logins_file.open("w" if result.admin_password else "a", encoding="utf-8") as out:
+            out.write(text)
         logins_file.chmod(0o600)
     return result
 
@@ -106,6 +114,9 @@ class _Loader:
         self.stories(stories)
         self.site_settings(site)
         self.admin()
+        self.result.people = PeopleLoader(
+            today=self.today, counties=self.counties, created=self.created
+        ).run()
         return self.result
 
     # Snippets and images -------------------------------------------------------------

@@ -1,12 +1,14 @@
 """`manage.py load_demo`: believable Chinese demo content, loaded once, never twice."""
 
 import re
+import time
 from datetime import timedelta
 from io import StringIO
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from taggit.models import Tag
@@ -15,8 +17,13 @@ from wagtail.models import Page, Revision, Site
 
 import pytest
 from allauth.account.models import EmailAddress
+from allauth.mfa import app_settings as mfa_settings
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from allauth.mfa.utils import decrypt
 
-from cms.demo import content_classes, content_snippets, content_stories, content_trainings
+from cms.demo import content_classes, content_snippets, content_stories, content_trainings, people
 from cms.models import HomePage, SiteSettings
 from courses.models import (
     ClassCategory,
@@ -31,6 +38,15 @@ from courses.models import (
     TrainingTopic,
     Venue,
 )
+from enrollment.models import Child, CountyAssignment, Pair, PrivacyConsent, Volunteer
+from enrollment.roles import (
+    CITY_STAFF_GROUP,
+    COORDINATOR_GROUP,
+    EDITOR_GROUP,
+    MOTHER_GROUP,
+    Role,
+    roles_of,
+)
 from stories.models import StoryGalleryImage, StoryIndexPage, StoryPage, StorySeries, StoryTag
 
 COUNTY_SLUGS = [
@@ -41,7 +57,8 @@ COUNTY_SLUGS = [
 MODELS = [
     County, Venue, Lecturer, PartnerOrganisation, TrainingTopic, ClassCategory, Page,
     Revision, Session, StorySeries, StoryGalleryImage, StoryTag, Tag, SiteSettings,
-    get_user_model(), EmailAddress,
+    get_user_model(), EmailAddress, Authenticator, Volunteer, Child, Pair, PrivacyConsent,
+    CountyAssignment,
 ]  # fmt: skip
 
 loads_demo = pytest.mark.usefixtures("db")
@@ -158,7 +175,8 @@ def test_admin_can_sign_in_with_the_printed_and_saved_password(var_dir):
     output = run_load_demo()
 
     logins = (var_dir / "demo-logins.txt").read_text(encoding="utf-8")
-    password = logins.strip().splitlines()[-1].split("\t")[1]
+    admin_line = next(line for line in logins.splitlines() if line.startswith("admin@"))
+    password = admin_line.split("\t")[1]
     assert password in output
     admin = get_user_model().objects.get(email="admin@example.com")
     assert admin.check_password(password)
@@ -195,3 +213,134 @@ def test_demo_texts_name_children_only_by_nickname_and_invent_every_adult():
     texts = _all_texts()
     for real_name in content_stories.REAL_PEOPLE_IN_ARTICLE:
         assert real_name not in texts, f"{real_name} is a real person named in the article"
+
+
+# Demo people ----------------------------------------------------------------------------
+
+
+def people_logins(var_dir: Path) -> dict[str, list[str]]:
+    """The people section of the logins file: login -> its tab-separated columns."""
+    lines = (var_dir / "demo-logins.txt").read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
+    return {row[0]: row for row in rows if not row[0].startswith("admin@")}
+
+
+def current_totp_code(secret: str) -> str:
+    """What an authenticator app shows now."""
+    return format_hotp_value(hotp_value(secret, int(time.time()) // mfa_settings.TOTP_PERIOD))
+
+
+@pytest.mark.slow
+@loads_demo
+def test_demo_people_cover_every_role_county_sector_and_child_category(var_dir):
+    run_load_demo()
+    user_model = get_user_model()
+
+    def by_login(login: str):
+        field = "phone" if login.startswith("+") else "email"
+        return user_model.objects.get(**{field: login})
+
+    logins = people_logins(var_dir)
+    roles = {login: roles_of(by_login(login)) for login in logins}
+    for role in [Role.EDITOR, Role.COORDINATOR, Role.CITY_STAFF, Role.MOTHER, Role.APPLICANT]:
+        assert any(role in found for found in roles.values()), f"no demo {role}"
+    assert any(Role.GUARDIAN in found for found in roles.values())
+    assert any(login.startswith("+86") for login in logins), "someone signs in by phone"
+
+    assignments = CountyAssignment.objects.filter(user__groups__name=COORDINATOR_GROUP)
+    assert sorted(assignments.values_list("county__slug", flat=True)) == ["lishi", "wenshui"]
+    for group in (EDITOR_GROUP, COORDINATOR_GROUP, CITY_STAFF_GROUP):
+        assert user_model.objects.filter(groups__name=group).exists(), group
+
+    approved = Volunteer.objects.filter(status=Volunteer.Status.APPROVED)
+    assert approved.values("county").distinct().count() >= 3
+    assert approved.values("sector").distinct().count() >= 5
+    assert all(v.user.groups.filter(name=MOTHER_GROUP).exists() for v in approved)
+    assert Volunteer.objects.filter(status=Volunteer.Status.SUBMITTED).count() == 1
+    needs_info = Volunteer.objects.get(status=Volunteer.Status.NEEDS_INFO)
+    assert needs_info.status_message and needs_info.reviewed_by is not None
+
+    children = Child.objects.all()
+    assert set(children.values_list("category", flat=True)) == set(Child.Category.values)
+    by_guardian = children.filter(source=Child.Source.GUARDIAN)
+    assert set(by_guardian.values_list("category", flat=True)) == set(Child.Category.values)
+    assert all(child.consent and child.guardian for child in by_guardian)
+    ledger = children.filter(source=Child.Source.LEDGER)
+    assert set(ledger.values_list("county__slug", flat=True)) == {"lishi", "wenshui"}
+    assert all(child.guardian_phone for child in ledger)
+    today = timezone.localdate()
+    for child in children:
+        assert re.fullmatch(r"[\u4e00-\u9fff]小[\u4e00-\u9fff]", child.name), child.name
+        assert 0 < child.age_on(today) < 18
+
+    pairs = Pair.objects.all()
+    assert pairs.filter(status=Pair.Status.ACTIVE).count() >= 5
+    ended = pairs.get(status=Pair.Status.ENDED)
+    assert ended.end_reason and ended.ended_on < today
+    assert all(pair.mother.is_approved for pair in pairs)
+    assert all(pair.created_by.county_assignment.county == pair.county for pair in pairs)
+    assert pairs.values("county").distinct().count() == 2
+
+
+@pytest.mark.slow
+@loads_demo
+def test_demo_logins_are_printed_and_saved_and_staff_have_two_step_verification(var_dir, client):
+    output = run_load_demo()
+    user_model = get_user_model()
+    logins = people_logins(var_dir)
+    assert len(logins) == len(people.STAFF) + len(people.MOTHERS) + len(people.GUARDIANS)
+
+    password = {row[1] for row in logins.values()}.pop()
+    assert f"password for each: {password}" in output
+    for login in logins:
+        assert login in output
+        user = user_model.objects.get(**{"phone" if login.startswith("+") else "email": login})
+        assert user.check_password(password), login
+
+    staff_emails = [spec.email for spec in people.STAFF]
+    for email in staff_emails:
+        _login, _password, role, _name, secret, url, codes = logins[email]
+        user = user_model.objects.get(email=email)
+        totp = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
+        assert decrypt(totp.data["secret"]) == secret, f"{role}: the saved TOTP secret"
+        assert f"secret={secret}" in url and url.startswith("otpauth://totp/")
+        assert secret in output and url in output
+        recovery = RecoveryCodes(
+            Authenticator.objects.get(user=user, type=Authenticator.Type.RECOVERY_CODES)
+        )
+        assert codes.split() == recovery.get_unused_codes()
+    others = user_model.objects.exclude(email__in=staff_emails).exclude(username="admin")
+    assert not Authenticator.objects.filter(user__in=others).exists()
+
+    # A coordinator signs in on the site with her password, then her authenticator's code.
+    email = "coordinator.lishi@example.com"
+    response = client.post(reverse("account_login"), {"login": email, "password": password})
+    assert response.status_code == 302 and response.url == reverse("mfa_authenticate")
+    secret = logins[email][4]
+    response = client.post(reverse("mfa_authenticate"), {"code": current_totp_code(secret)})
+    assert response.status_code == 302, "the TOTP code was refused"
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200
+
+    # A mother signs in with her mobile number and the password.
+    client.logout()
+    phone = next(login for login in logins if login.startswith("+86"))
+    response = client.post(reverse("account_login"), {"login": phone, "password": password})
+    assert response.status_code == 302 and response.url != reverse("mfa_authenticate")
+    assert int(client.session["_auth_user_id"]) == user_model.objects.get(phone=phone).pk
+
+
+def test_demo_people_are_invented():
+    names = [spec.name for spec in people.STAFF + people.MOTHERS + people.GUARDIANS]
+    names += [child.name for spec in people.GUARDIANS for child in spec.children]
+    names += [child.name for specs in people.LEDGER_CHILDREN.values() for child in specs]
+    assert len(names) == len(set(names))
+    for real_name in content_stories.REAL_PEOPLE_IN_ARTICLE:
+        assert real_name not in repr(names), f"{real_name} is a real person named in the article"
+    logins = [spec.email for spec in people.STAFF]
+    logins += [spec.login for spec in people.MOTHERS + people.GUARDIANS]
+    assert all(
+        login.endswith("@example.com")
+        or login.startswith("+86138001382")
+        or login.startswith("+86138001381")
+        for login in logins
+    ), "demo logins use example.com and one block of numbers"

@@ -28,8 +28,9 @@ def quiet_loggers(names: tuple[str, ...]):
 class Command(BaseCommand):
     help = (
         "Fill an empty database with believable Chinese demo content (counties, venues, "
-        "trainings, summer classes with upcoming sessions, stories, pictures) and an admin "
-        "user whose password is written to var/demo-logins.txt. Running it again changes nothing."
+        "trainings, summer classes with upcoming sessions, stories, pictures), an admin user and "
+        "invented people of every role (staff with two-step verification set up), whose logins "
+        "are written to var/demo-logins.txt. Running it again changes nothing."
     )
 
     def handle(self, *args, **options):
@@ -54,3 +55,15 @@ class Command(BaseCommand):
             )
         else:
             self.stdout.write(f"Admin user already existed; logins: {logins_file}")
+        self.print_people(result.people)
+
+    def print_people(self, people) -> None:
+        if not people.logins:
+            return
+        self.stdout.write(f"Demo people (password for each: {people.password}):")
+        width = max(len(entry.role) for entry in people.logins)
+        for entry in people.logins:
+            self.stdout.write(f"  {entry.role:<{width}}  {entry.login}  {entry.name}")
+            if entry.totp_secret:
+                self.stdout.write(f"  {'':<{width}}  TOTP secret {entry.totp_secret}")
+                self.stdout.write(f"  {'':<{width}}  {entry.totp_url}")
