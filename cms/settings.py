@@ -142,6 +142,8 @@ ACCOUNT_FORMS = {
     "signup": "enrollment.forms.accounts.SignupForm",
     "change_phone": "enrollment.forms.accounts.ChangePhoneForm",
     "request_login_code": "enrollment.forms.accounts.RequestLoginCodeForm",
+    "login": "enrollment.forms.accounts.LoginForm",
+    "change_password": "enrollment.forms.accounts.ChangePasswordForm",
 }
 ACCOUNT_LOGIN_METHODS = {"email", "phone"}
 # Either is enough (SignupForm asks for one of the two), so neither is "required" to allauth;

@@ -5,13 +5,22 @@ email verification is optional here), so hiding it for a phone number would prot
 and only confuse.
 """
 
+import time
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from allauth.account.adapter import get_adapter
+from allauth.account.forms import ChangePasswordForm as AllauthChangePasswordForm
 from allauth.account.forms import ChangePhoneForm as AllauthChangePhoneForm
+from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import RequestLoginCodeForm as AllauthRequestLoginCodeForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
+from allauth.account.internal.flows.login import get_authentication_records
+from allauth.core import context
+
+# How long after signing in with a code she may set a new password without the old one.
+CODE_SIGN_IN_GRACE_SECONDS = 10 * 60
 
 
 class SignupForm(AllauthSignupForm):
@@ -80,3 +89,33 @@ class RequestLoginCodeForm(AllauthRequestLoginCodeForm):
             self.cleaned_data.pop(name, None)
             self.add_error("login", error)
         return self.cleaned_data
+
+
+class LoginForm(AllauthLoginForm):
+    """allauth's sign-in, with the box named for what people here type into it."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["login"].label = _("Mobile number or email address")
+        self.fields["login"].widget.attrs["autocomplete"] = "username"
+
+
+def signed_in_by_code_just_now(request, user) -> bool:
+    records = get_authentication_records(request, user) if request is not None else []
+    return bool(
+        records
+        and records[-1].get("method") == "code"
+        and time.time() - records[-1]["at"] < CODE_SIGN_IN_GRACE_SECONDS
+    )
+
+
+class ChangePasswordForm(AllauthChangePasswordForm):
+    """Password reset is by email only in allauth; someone who signed up with her phone and
+    forgot her password signs in with a texted code and then sets a new password here without
+    the old one, for a few minutes after that sign-in (the code proved who she is, as a reset
+    link would)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if signed_in_by_code_just_now(context.request, self.user):
+            del self.fields["oldpassword"]

@@ -298,3 +298,45 @@ def test_a_real_gateway_is_a_settings_change(client, home, settings, sms_outbox)
 
     assert not sms_outbox
     assert [phone for phone, _message in RecordingBackend.sent] == ["+8613800138000"]
+
+
+def test_the_sign_in_box_says_mobile_number_or_email(client, home):
+    response = client.get(reverse("account_login"))
+
+    assert response.context["form"].fields["login"].label == zh("Mobile number or email address")
+
+
+def test_after_a_code_sign_in_she_sets_a_new_password_without_the_old_one(client, home, sms_outbox):
+    user = make_user(email="", phone="+8613800138000", phone_verified=True)
+    client.post(reverse("account_request_login_code"), {"login": "13800138000"})
+    client.post(reverse("account_confirm_login_code"), {"code": texted_code(sms_outbox)})
+
+    response = client.post(
+        reverse("account_change_password"),
+        {"password1": "xin-de-mi-ma-2026", "password2": "xin-de-mi-ma-2026"},
+    )
+
+    assert response.status_code == 302, response.context["form"].errors
+    user.refresh_from_db()
+    assert user.check_password("xin-de-mi-ma-2026")
+
+
+def test_after_a_password_sign_in_changing_the_password_needs_the_old_one(client, home):
+    user = make_user(email="", phone="+8613800138000", phone_verified=True)
+    sign_in(client, user, "13800138000")
+
+    response = client.post(
+        reverse("account_change_password"),
+        {"password1": "xin-de-mi-ma-2026", "password2": "xin-de-mi-ma-2026"},
+    )
+
+    assert response.status_code == 200
+    assert "oldpassword" in response.context["form"].errors
+    user.refresh_from_db()
+    assert user.check_password(PASSWORD)
+
+
+def test_the_password_reset_page_points_phone_users_to_a_code(client, home):
+    response = client.get(reverse("account_reset_password"))
+
+    assert reverse("account_request_login_code") in response.text
