@@ -39,6 +39,8 @@ def register_people_viewsets():
 PEOPLE_ADMIN_CSS = """<style>
 .people-help { max-width: 50rem; }
 .people-actions { display: flex; flex-wrap: wrap; gap: 0.75rem; margin: 1rem 0 1.5rem; }
+.people-actions .button { margin: 0; }
+.people-form select { max-width: 100%; }
 .people-summary { margin-bottom: 1.5rem; }
 @media (max-width: 50em) { .people-wide { display: none; } }
 </style>"""

@@ -87,6 +87,14 @@ class ScopedObjectMixin:
         return obj
 
 
+class BlankAsDashMixin:
+    """For inspect views: an empty value reads "—", not "None"."""
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        return "—" if value is None or value == "" else value
+
+
 class DomainErrorFormMixin:
     """For create and edit views whose ``save_instance`` calls a service: a ``DomainError``
     becomes an error on its field (or on the form) and the form is shown again."""

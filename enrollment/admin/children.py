@@ -20,8 +20,13 @@ import django_filters
 
 from courses.models import County
 from enrollment import services
-from enrollment.admin.base import DomainErrorFormMixin, PeopleViewSet, ScopedObjectMixin
-from enrollment.admin.forms import ChildAdminForm, ChildLookupForm, counties_for
+from enrollment.admin.base import (
+    BlankAsDashMixin,
+    DomainErrorFormMixin,
+    PeopleViewSet,
+    ScopedObjectMixin,
+)
+from enrollment.admin.forms import ChildAdminForm, counties_for
 from enrollment.audit import audit_record
 from enrollment.fields import lookup_hash
 from enrollment.models import AuditEntry, Child, Pair
@@ -72,7 +77,6 @@ class ChildFilterSet(WagtailFilterSet):
     class Meta:
         model = Child
         fields = ["county", "category", "school_stage", "full_name", "born_on"]
-        form = ChildLookupForm
 
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, request=request, **kwargs)
@@ -85,12 +89,21 @@ class ChildFilterSet(WagtailFilterSet):
         """Both fields are applied together in ``filter_queryset``."""
         return queryset
 
+    @property
+    def lookup_is_incomplete(self) -> bool:
+        data = self.form.cleaned_data if self.form.is_valid() else {}
+        return bool(data.get("full_name")) != bool(data.get("born_on"))
+
     def filter_queryset(self, queryset):
+        """Name and date of birth together find one child by its keyed hash; one without the
+        other finds nothing (a list of everyone under a name filter would mislead)."""
         queryset = super().filter_queryset(queryset)
         full_name = self.form.cleaned_data.get("full_name")
         born_on = self.form.cleaned_data.get("born_on")
         if full_name and born_on:
-            queryset = queryset.filter(identity_hash=lookup_hash(full_name, born_on.isoformat()))
+            return queryset.filter(identity_hash=lookup_hash(full_name, born_on.isoformat()))
+        if full_name or born_on:
+            return queryset.none()
         return queryset
 
 
@@ -129,6 +142,8 @@ class ChildIndexView(generic.IndexView):
 
     @cached_property
     def no_results_message(self):
+        if self.filters and self.filters.lookup_is_incomplete:
+            return _("To look a child up, enter both the full name and the date of birth.")
         if self.is_filtering:
             return _(
                 "No child matches. The exact lookup needs the full name and the date of birth "
@@ -213,7 +228,7 @@ class ChildEditView(ChildScopeMixin, DomainErrorFormMixin, generic.EditView):
         return []
 
 
-class ChildInspectView(ChildScopeMixin, generic.InspectView):
+class ChildInspectView(ChildScopeMixin, BlankAsDashMixin, generic.InspectView):
     template_name = "enrollment/admin/child_inspect.html"
     extra_labels = {
         "age": gettext_lazy("Age"),

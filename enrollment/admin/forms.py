@@ -80,19 +80,6 @@ class ChildAdminForm(WagtailAdminModelForm):
         return {name: self.cleaned_data[name] for name in self._meta.fields}
 
 
-class ChildLookupForm(forms.Form):
-    """The filter form's base: the exact-match lookup needs both name and date of birth."""
-
-    def clean(self):
-        cleaned = super().clean()
-        message = _("To look a child up, enter both the full name and the date of birth.")
-        if cleaned.get("full_name") and not cleaned.get("born_on"):
-            self.add_error("born_on", message)
-        elif cleaned.get("born_on") and not cleaned.get("full_name"):
-            self.add_error("full_name", message)
-        return cleaned
-
-
 class PairCreateForm(WagtailAdminModelForm):
     """Pair an approved mother with a child of the same county who has no caring mother."""
 
@@ -133,7 +120,7 @@ class PairEndForm(forms.Form):
         label=_("Ended on"), initial=timezone.localdate, widget=AdminDateInput
     )
     note = forms.CharField(
-        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Note (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
 

@@ -16,6 +16,7 @@ import django_filters
 from courses.models import County
 from enrollment import services
 from enrollment.admin.base import (
+    BlankAsDashMixin,
     DomainErrorFormMixin,
     ObjectActionView,
     PeopleViewSet,
@@ -110,7 +111,7 @@ class PairCreateView(DomainErrorFormMixin, generic.CreateView):
         return []
 
 
-class PairInspectView(ScopedObjectMixin, generic.InspectView):
+class PairInspectView(ScopedObjectMixin, BlankAsDashMixin, generic.InspectView):
     template_name = "enrollment/admin/pair_inspect.html"
 
     def scoped_queryset(self):

@@ -18,7 +18,12 @@ import django_filters
 
 from courses.models import County
 from enrollment import services
-from enrollment.admin.base import ObjectActionView, PeopleViewSet, ScopedObjectMixin
+from enrollment.admin.base import (
+    BlankAsDashMixin,
+    ObjectActionView,
+    PeopleViewSet,
+    ScopedObjectMixin,
+)
 from enrollment.admin.forms import ApproveForm, DeclineForm, RequestInfoForm, counties_for
 from enrollment.models import Pair, Volunteer
 from enrollment.roles import is_city_staff
@@ -86,8 +91,13 @@ class VolunteerIndexView(generic.IndexView):
                 "name", label=_("Name"), get_url=lambda v: self.get_inspect_url(v), sort_key="name"
             ),
             Column("county", label=_("County"), sort_key="county", classname="people-wide"),
-            Column("sector", label=_("Work sector"), accessor="get_sector_display"),
-            Column("skills", label=_("Skills"), accessor=skills_label, classname="people-wide"),
+            Column(
+                "sector",
+                label=_("Work sector"),
+                accessor="get_sector_display",
+                classname="people-wide",
+            ),
+            Column("skills", label=_("Skills"), accessor=skills_label),
             Column(
                 "capacity",
                 label=_("Children (paired / offered)"),
@@ -119,7 +129,7 @@ class VolunteerIndexView(generic.IndexView):
         )
 
 
-class VolunteerInspectView(ScopedObjectMixin, generic.InspectView):
+class VolunteerInspectView(ScopedObjectMixin, BlankAsDashMixin, generic.InspectView):
     template_name = "enrollment/admin/volunteer_inspect.html"
 
     def scoped_queryset(self):

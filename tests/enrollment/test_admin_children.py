@@ -107,7 +107,8 @@ def test_exact_lookup_by_full_name_and_date_of_birth(client_a, county_a, child_a
 def test_lookup_with_a_name_only_asks_for_the_date_of_birth(client_a, child_a):
     response = client_a.get(LIST, {"full_name": "王小明"})
 
-    assert response.context["filters"].form.errors["born_on"]
+    assert list(response.context["object_list"]) == [], "half a lookup must not list everyone"
+    assert "enter both the full name and the date of birth" in response.content.decode()
 
 
 def test_empty_list_tells_the_coordinator_how_children_get_there(client_a):
