@@ -1,11 +1,13 @@
 """The audit log, read-only, for city staff (permission ``enrollment.view_auditentry``)."""
 
+from django.apps import apps
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 
 import django_filters
@@ -33,7 +35,16 @@ def actor_label(entry: AuditEntry) -> str:
 
 
 def record_label(entry: AuditEntry) -> str:
-    return f"{entry.object_type} {entry.object_id}".strip()
+    """ "child 12" rather than "enrollment.child 12"."""
+    try:
+        kind = apps.get_model(entry.object_type)._meta.verbose_name
+    except (LookupError, ValueError):
+        kind = entry.object_type
+    return f"{kind} {entry.object_id}".strip()
+
+
+def when_label(entry: AuditEntry) -> str:
+    return timezone.localtime(entry.at).strftime("%Y-%m-%d %H:%M:%S")
 
 
 class AuditEntryIndexView(generic.IndexView):
@@ -45,7 +56,7 @@ class AuditEntryIndexView(generic.IndexView):
     @cached_property
     def columns(self):
         return [
-            DateColumn("at", label=_("When"), sort_key="at"),
+            Column("at", label=_("When"), accessor=when_label, sort_key="at"),
             Column("actor", label=_("Who"), accessor=actor_label),
             Column("action", label=_("Action"), accessor="get_action_display", sort_key="action"),
             Column("record", label=_("Record"), accessor=record_label),

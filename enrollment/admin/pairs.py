@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 from wagtail.admin.views import generic
 
 import django_filters
@@ -71,10 +71,8 @@ class PairIndexView(generic.IndexView):
                 primary=lambda pair: pair.status == Pair.Status.ACTIVE,
                 sort_key="status",
             ),
-            DateColumn("started_on", label=_("Started on"), sort_key="started_on"),
-            DateColumn(
-                "ended_on", label=_("Ended on"), sort_key="ended_on", classname="people-wide"
-            ),
+            Column("started_on", label=_("Started on"), sort_key="started_on"),
+            Column("ended_on", label=_("Ended on"), sort_key="ended_on", classname="people-wide"),
         ]
 
     @cached_property
