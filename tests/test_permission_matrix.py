@@ -1,0 +1,417 @@
+"""The permission matrix: every URL of the site × every role → the expected answer to a GET.
+
+One table (``MATRIX``) says it all. Each of our URL patterns (a view from our apps, or any
+view under ``/admin/people/``) must have a row, or ``test_every_url_pattern_has_an_entry``
+fails and names it; third-party URL patterns are either listed in ``COVERED_ELSEWHERE`` (with
+where they are tested) or fail the same way. A representative set of Wagtail pages and of
+allauth, Wagtail admin and Django admin pages has rows too.
+
+Staff in the matrix have two-step verification (a TOTP authenticator) set up; what staff
+without it see is tested in tests/enrollment (the MFA middleware).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from django.urls import URLPattern, URLResolver, get_resolver, path, reverse
+from django.urls.resolvers import RegexPattern
+
+import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+from enrollment import services
+from enrollment.models import AuditEntry, Pair
+from tests import factories
+from tests.people import (
+    county,
+    make_applicant,
+    make_child,
+    make_city_staff,
+    make_coordinator,
+    make_editor,
+    make_guardian,
+    make_mother,
+    make_pair,
+)
+
+ROLES = (
+    "anonymous",
+    "applicant",
+    "mother",
+    "guardian",
+    "editor",
+    "coordinator_a",
+    "coordinator_b",
+    "city_staff",
+)
+
+# What a GET answers.
+OK = "200"
+NOT_FOUND = "404"
+FORBIDDEN = "403"
+LOGIN = "302 → sign in"  # the site's sign-in page (also the Wagtail admin's)
+# Wagtail sends a signed-in person without admin access to the sign-in page too, with a
+# message that she may not use the admin.
+NO_ADMIN_ACCESS = LOGIN
+NO_PERMISSION = "302 → admin home"  # Wagtail: admin access, but not this permission
+DJANGO_ADMIN_LOGIN = "302 → Django admin sign in"
+MFA = "302 → two-step verification setup"
+HOME = "302 → /"  # allauth's pages for anonymous visitors, visited signed in
+
+
+def to(url_name: str) -> str:
+    """A redirect to ``url_name``."""
+    return f"302 → {url_name}"
+
+
+# Where a redirect goes, for each kind of 302 above.
+REDIRECT_TARGETS: dict[str, Callable[[], str]] = {
+    LOGIN: lambda: reverse("account_login"),
+    DJANGO_ADMIN_LOGIN: lambda: reverse("admin:login"),
+    MFA: lambda: reverse("mfa_activate_totp"),
+    NO_PERMISSION: lambda: reverse("wagtailadmin_home"),
+    HOME: lambda: "/",
+}
+
+
+@dataclass
+class World:
+    """The records the URLs point at: county A (离石区) and county B (文水县)."""
+
+    users: dict
+    child_a: object  # the guardian's child, in county A, actively paired with the mother
+    ledger_child_b: object
+    pair_a: object
+    ended_pair_a: object  # the same mother's earlier pair with another child of county A
+    applicant_volunteer: object
+    assignment_a: object
+    pages: dict
+
+
+# ``path`` builds the URL from the world. Columns, in the order of ROLES:
+#   anonymous  applicant  mother  guardian  editor  coordinator_a  coordinator_b  city_staff
+@dataclass(frozen=True)
+class Row:
+    path: Callable[[World], str]
+    expected: tuple[str, ...]
+    note: str = ""
+
+    def __post_init__(self):
+        assert len(self.expected) == len(ROLES), f"{self.note}: one answer per role"
+
+
+def url(name: str, *args: Callable[[World], object]) -> Callable[[World], str]:
+    return lambda w: reverse(name, args=[arg(w) for arg in args])
+
+
+def page(key: str) -> Callable[[World], str]:
+    return lambda w: w.pages[key].url
+
+
+def child_a(w: World) -> int:
+    return w.child_a.pk
+
+
+def pair_a(w: World) -> int:
+    return w.pair_a.pk
+
+
+def ended_pair_a(w: World) -> int:
+    return w.ended_pair_a.pk
+
+
+def child_b(w: World) -> int:
+    return w.ledger_child_b.pk
+
+
+def applicant(w: World) -> int:
+    return w.applicant_volunteer.pk
+
+
+def assignment_a(w: World) -> int:
+    return w.assignment_a.pk
+
+
+A, N, L = OK, NOT_FOUND, LOGIN  # short forms, for rows that are mostly one thing
+CONSENT = to("enrollment:privacy_consent")
+ALL_OK = (A,) * 8
+SIGNED_IN = (L, A, A, A, A, A, A, A)
+ONLY_GUARDIAN = (L, N, N, A, N, N, N, N)
+ONLY_MOTHER = (L, N, A, N, N, N, N, N)
+NA, NP = NO_ADMIN_ACCESS, NO_PERMISSION
+# Admin lists and forms: no admin access for the public, no permission for editors.
+PEOPLE_ADMIN = (L, NA, NA, NA, NP, A, A, A)
+CITY_ONLY_ADMIN = (L, NA, NA, NA, NP, NP, NP, A)
+# A record of county A: it is looked up in the county scope first, so another county's
+# coordinator (and an editor) gets a 404, and the attempt is audited.
+COUNTY_A_RECORD = (L, NA, NA, NA, N, A, N, A)
+
+MATRIX: dict[str, Row] = {
+    # Site -------------------------------------------------------------------------------
+    "healthz": Row(url("healthz"), ALL_OK),
+    "search": Row(lambda w: reverse("search") + "?q=爱心妈妈", ALL_OK),
+    # Wagtail pages (wagtail_serve): a representative set.
+    "page: home": Row(page("home"), ALL_OK),
+    "page: trainings index": Row(page("trainings"), ALL_OK),
+    "page: a training course": Row(page("training"), ALL_OK),
+    "page: summer classes index": Row(page("summer"), ALL_OK),
+    "page: a summer class": Row(page("summer_class"), ALL_OK),
+    "page: stories index": Row(page("stories"), ALL_OK),
+    "page: a story": Row(page("story"), ALL_OK),
+    "page: a story series": Row(lambda w: w.pages["stories"].url + "series/xilie/", ALL_OK),
+    "page: no such page": Row(lambda w: "/no-such-page/", (N,) * 8),
+    # Recruitment and /me/ ----------------------------------------------------------------
+    "enrollment:volunteer": Row(url("enrollment:volunteer"), ALL_OK),
+    "enrollment:volunteer_apply": Row(url("enrollment:volunteer_apply"), SIGNED_IN),
+    "enrollment:me": Row(url("enrollment:me"), SIGNED_IN),
+    "enrollment:pair_detail": Row(
+        url("enrollment:pair_detail", pair_a), ONLY_MOTHER, "the mother's active pair"
+    ),
+    "enrollment:pair_detail · her ended pair": Row(
+        url("enrollment:pair_detail", ended_pair_a), (L, N, N, N, N, N, N, N)
+    ),
+    "enrollment:privacy_consent": Row(url("enrollment:privacy_consent"), SIGNED_IN),
+    "enrollment:child_add": Row(
+        url("enrollment:child_add"),
+        (L, CONSENT, CONSENT, A, CONSENT, CONSENT, CONSENT, CONSENT),
+        "consent first: only the guardian has given it",
+    ),
+    "enrollment:child_edit": Row(
+        url("enrollment:child_edit", child_a), ONLY_GUARDIAN, "the guardian's own child"
+    ),
+    "enrollment:child_delete": Row(
+        url("enrollment:child_delete", child_a), ONLY_GUARDIAN, "the guardian's own child"
+    ),
+    "account_data_export": Row(url("account_data_export"), SIGNED_IN),
+    "account_delete": Row(url("account_delete"), SIGNED_IN),
+    # People admin (/admin/people/) -------------------------------------------------------
+    "people_children:index": Row(url("people_children:index"), PEOPLE_ADMIN),
+    "people_children:index_results": Row(url("people_children:index_results"), PEOPLE_ADMIN),
+    "people_children:add": Row(url("people_children:add"), PEOPLE_ADMIN),
+    "people_children:edit": Row(
+        url("people_children:edit", child_a),
+        (L, NA, NA, NA, NP, A, N, A),
+        "Wagtail's edit view checks the permission before looking the record up",
+    ),
+    "people_children:inspect": Row(url("people_children:inspect", child_a), COUNTY_A_RECORD),
+    "people_children:inspect · a ledger child of county B": Row(
+        url("people_children:inspect", child_b), (L, NA, NA, NA, N, N, A, A)
+    ),
+    "people_volunteers:index": Row(url("people_volunteers:index"), PEOPLE_ADMIN),
+    "people_volunteers:index_results": Row(url("people_volunteers:index_results"), PEOPLE_ADMIN),
+    "people_volunteers:inspect": Row(url("people_volunteers:inspect", applicant), COUNTY_A_RECORD),
+    "people_volunteers:approve": Row(url("people_volunteers:approve", applicant), COUNTY_A_RECORD),
+    "people_volunteers:request_info": Row(
+        url("people_volunteers:request_info", applicant), COUNTY_A_RECORD
+    ),
+    "people_volunteers:decline": Row(url("people_volunteers:decline", applicant), COUNTY_A_RECORD),
+    "people_pairs:index": Row(url("people_pairs:index"), PEOPLE_ADMIN),
+    "people_pairs:index_results": Row(url("people_pairs:index_results"), PEOPLE_ADMIN),
+    "people_pairs:add": Row(url("people_pairs:add"), PEOPLE_ADMIN),
+    "people_pairs:inspect": Row(url("people_pairs:inspect", pair_a), COUNTY_A_RECORD),
+    "people_pairs:end": Row(url("people_pairs:end", pair_a), COUNTY_A_RECORD),
+    "people_counties:index": Row(url("people_counties:index"), CITY_ONLY_ADMIN),
+    "people_counties:index_results": Row(url("people_counties:index_results"), CITY_ONLY_ADMIN),
+    "people_counties:add": Row(url("people_counties:add"), CITY_ONLY_ADMIN),
+    "people_counties:edit": Row(url("people_counties:edit", assignment_a), CITY_ONLY_ADMIN),
+    "people_counties:delete": Row(url("people_counties:delete", assignment_a), CITY_ONLY_ADMIN),
+    "people_audit:index": Row(url("people_audit:index"), CITY_ONLY_ADMIN),
+    "people_audit:index_results": Row(url("people_audit:index_results"), CITY_ONLY_ADMIN),
+    # Third-party pages, a representative few (the rest: COVERED_ELSEWHERE) ---------------
+    "wagtailadmin_home": Row(url("wagtailadmin_home"), (L, NA, NA, NA, A, A, A, A)),
+    "wagtailadmin_explore_root": Row(
+        url("wagtailadmin_explore_root"),
+        (L, NA, NA, NA, A, NP, NP, NP),
+        "pages are the editors' only",
+    ),
+    "admin:index": Row(url("admin:index"), (DJANGO_ADMIN_LOGIN,) * 8),
+    "account_login": Row(url("account_login"), (A,) + (HOME,) * 7),
+    "account_signup": Row(url("account_signup"), (A,) + (HOME,) * 7),
+    "mfa_index": Row(url("mfa_index"), SIGNED_IN),
+}
+
+# Third-party URL patterns, by where they are mounted, and where they are tested. Any of our
+# own views (OUR_APPS), and anything under /admin/people/, needs a row in MATRIX instead.
+COVERED_ELSEWHERE: dict[str, str] = {
+    "accounts/": "django-allauth (sign-in, codes, email, phone, two-step verification); our "
+    "use of it: tests/cms/test_accounts.py, tests/enrollment/test_accounts_*.py",
+    "admin/": "the Wagtail admin (content: tests/courses, tests/stories); /admin/people/ is ours",
+    "django-admin/": "Django's admin, for superusers only",
+    "documents/": "Wagtail documents",
+    "_util/": "Wagtail's sign-in for private pages",
+    "^media/": "uploaded media, served by Django in development only",
+}
+PAGES = "wagtail_serve"  # every Wagtail page: the "page: …" rows are a representative set
+OUR_APPS = ("cms.", "courses.", "enrollment.", "stories.")
+PEOPLE_ADMIN_ROUTE = "admin/people/"
+
+
+def all_patterns(resolver: URLResolver | None = None, prefix: str = "", namespace: str = ""):
+    """Every URL pattern: (full name or None, route, module of its view)."""
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            inner = namespace
+            if pattern.namespace:
+                inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+            yield from all_patterns(pattern, route, inner)
+        elif isinstance(pattern, URLPattern):
+            view = getattr(pattern.callback, "view_class", pattern.callback)
+            name = pattern.name and (f"{namespace}:{pattern.name}" if namespace else pattern.name)
+            yield name, route, view.__module__
+
+
+def url_name(key: str) -> str:
+    """A table key is a URL name, optionally followed by " · " and which record it shows."""
+    return key.split(" · ")[0]
+
+
+def missing_entries(resolver: URLResolver | None = None) -> list[str]:
+    problems = []
+    names = {url_name(key) for key in MATRIX}
+    for name, route, module in all_patterns(resolver):
+        if name in names:
+            continue
+        ours = module.startswith(OUR_APPS) or route.startswith(PEOPLE_ADMIN_ROUTE)
+        elsewhere = route.startswith(tuple(COVERED_ELSEWHERE)) or name == PAGES
+        if ours or not elsewhere:
+            label = name or f"(unnamed, view in {module})"
+            problems.append(f"URL pattern {label} ({route}) has no entry in the permission table")
+    return problems
+
+
+def test_every_url_pattern_has_an_entry_in_the_permission_table():
+    problems = missing_entries()
+    assert not problems, "\n".join(problems)
+    assert any(key.startswith("page: ") for key in MATRIX)
+
+
+def test_a_new_url_without_an_entry_is_caught():
+    from cms.urls import urlpatterns
+    from enrollment.views.me import me
+
+    site_with_new_pages = URLResolver(
+        RegexPattern(r"^/"),
+        [
+            path("me/bookings/", me, name="my_bookings"),
+            path("admin/people/visits/", lambda request: None, name="people_visits"),
+            *urlpatterns,
+        ],
+    )
+
+    assert missing_entries(site_with_new_pages) == [
+        "URL pattern my_bookings (me/bookings/) has no entry in the permission table",
+        "URL pattern people_visits (admin/people/visits/) has no entry in the permission table",
+    ]
+
+
+def test_every_entry_of_the_permission_table_names_an_existing_url_pattern():
+    names = {name for name, _route, _module in all_patterns() if name}
+    stale = [key for key in MATRIX if not key.startswith("page: ") and url_name(key) not in names]
+    assert not stale, f"entries for URL patterns that no longer exist: {stale}"
+
+
+def with_totp(user):
+    TOTP.activate(user, generate_totp_secret())
+    return user
+
+
+@pytest.fixture
+def world(db) -> World:
+    lishi, wenshui = county("lishi", "离石区"), county("wenshui", "文水县")
+    coordinator_a = with_totp(make_coordinator(lishi, name="郭丽娟"))
+    guardian = make_guardian(name="张桂花")
+    mother = make_mother(lishi, name="李秀兰")
+    child = make_child(guardian=guardian, county_obj=lishi, name="张小雨")
+    users = {
+        "anonymous": None,
+        "applicant": make_applicant(lishi, name="康玉梅"),
+        "mother": mother,
+        "guardian": guardian,
+        "editor": with_totp(make_editor(name="周敏")),
+        "coordinator_a": coordinator_a,
+        "coordinator_b": with_totp(make_coordinator(wenshui, name="任晓红")),
+        "city_staff": with_totp(make_city_staff(name="高文静")),
+    }
+    series = factories.StorySeriesFactory(slug="xilie")
+    ended = make_pair(mother, make_child(county_obj=lishi, name="赵小杰"), actor=coordinator_a)
+    services.pair_end(actor=coordinator_a, pair=ended, reason=Pair.EndReason.MOVED)
+    pages = {
+        "home": factories.home_page(),
+        "trainings": factories.TrainingIndexPageFactory(),
+        "training": factories.TrainingCoursePageFactory(),
+        "summer": factories.SummerClassIndexPageFactory(),
+        "summer_class": factories.SummerClassPageFactory(),
+        "stories": factories.StoryIndexPageFactory(),
+        "story": factories.StoryPageFactory(series=series, episode=1),
+    }
+    return World(
+        users=users,
+        child_a=child,
+        ledger_child_b=make_child(county_obj=wenshui, name="周小乐"),
+        pair_a=make_pair(mother, child, actor=coordinator_a),
+        ended_pair_a=ended,
+        applicant_volunteer=users["applicant"].volunteer,
+        assignment_a=coordinator_a.county_assignment,
+        pages=pages,
+    )
+
+
+def answer(response) -> str:
+    """The response in the table's terms."""
+    if response.status_code != 302:
+        return str(response.status_code)
+    location = urlsplit(response["Location"]).path
+    for kind, target in REDIRECT_TARGETS.items():
+        if location == target():
+            return kind
+    for name in ("enrollment:privacy_consent", "enrollment:me"):
+        if location == reverse(name):
+            return to(name)
+    return f"302 → {location}"
+
+
+@pytest.mark.parametrize("entry", list(MATRIX), ids=list(MATRIX))
+def test_permission_matrix(entry, world, client):
+    row = MATRIX[entry]
+    address = row.path(world)
+    wrong = []
+    for role, expected in zip(ROLES, row.expected, strict=True):
+        client.logout()
+        user = world.users[role]
+        if user is not None:
+            client.force_login(user)
+        got = answer(client.get(address))
+        if got != expected:
+            wrong.append(f"  {role}: expected {expected}, got {got}")
+    assert not wrong, (
+        f"GET {address} ({entry}{': ' + row.note if row.note else ''}):\n" + "\n".join(wrong)
+    )
+
+
+def test_opening_another_countys_child_by_url_is_audited(world, client):
+    client.force_login(world.users["coordinator_b"])
+
+    response = client.get(reverse("people_children:inspect", args=[world.child_a.pk]))
+
+    assert response.status_code == 404
+    entry = AuditEntry.objects.get(action=AuditEntry.Action.DENIED)
+    assert entry.actor == world.users["coordinator_b"]
+    assert entry.object_id == str(world.child_a.pk) and entry.county == world.child_a.county
+
+
+def test_staff_without_an_authenticator_are_sent_to_set_one_up_from_every_people_page(
+    world, client
+):
+    """The same table's /admin/people/ rows, for a coordinator of county A and city staff who
+    have not set up two-step verification: every one sends them to the setup page."""
+    for role in ("coordinator_a", "city_staff"):
+        user = world.users[role]
+        user.authenticator_set.all().delete()
+        client.force_login(user)
+        for entry, row in MATRIX.items():
+            address = row.path(world)
+            if address.startswith(reverse("wagtailadmin_home") + "people/"):
+                assert answer(client.get(address)) == MFA, f"{role}: GET {address} ({entry})"
