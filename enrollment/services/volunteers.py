@@ -66,6 +66,9 @@ def volunteer_apply(
 
 def _review(volunteer: Volunteer, reviewer: User, status: str, message: str) -> Volunteer:
     _check_reviewer(reviewer, volunteer)
+    if volunteer.status == Volunteer.Status.WITHDRAWN or volunteer.user_id is None:
+        # Her account is gone (account_delete): nothing to review, no one to tell.
+        raise DomainError(_("This application has been withdrawn."))
     volunteer.status = status
     volunteer.status_message = message
     volunteer.reviewed_by = reviewer
