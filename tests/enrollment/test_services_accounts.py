@@ -84,3 +84,20 @@ def test_a_mother_who_is_also_a_guardian_loses_both_records(lishi):
     assert Child.objects.get(pk=own_child.pk).anonymised_at is not None
     assert not Volunteer.objects.exists()
     assert not User.objects.filter(groups__name=MOTHER_GROUP).exists()
+
+
+def test_the_stripped_record_of_a_deleted_account_cannot_be_reviewed(lishi):
+    mother = make_mother(lishi)
+    coordinator = make_coordinator(lishi)
+    make_pair(mother, make_child(county_obj=lishi), actor=coordinator)
+    volunteer = mother.volunteer
+    services.account_delete(user=mother)
+    volunteer.refresh_from_db()
+
+    with pytest.raises(services.DomainError):
+        services.volunteer_approve(volunteer=volunteer, reviewer=coordinator)
+    with pytest.raises(services.DomainError):
+        services.volunteer_decline(volunteer=volunteer, reviewer=coordinator, reason="无")
+    with pytest.raises(services.DomainError):
+        services.volunteer_request_info(volunteer=volunteer, reviewer=coordinator, message="？")
+    assert Volunteer.objects.get(pk=volunteer.pk).status == Volunteer.Status.WITHDRAWN
