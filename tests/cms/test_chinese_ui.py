@@ -64,10 +64,14 @@ class _VisibleText(HTMLParser):
             self.parts.append(data)
 
 
+EMAIL_ADDRESS = re.compile(r"\S+@\S+")
+
+
 def english_words(html: str) -> list[str]:
+    """English words a person sees; email addresses (people's data, not UI text) excepted."""
     parser = _VisibleText()
     parser.feed(html)
-    return ENGLISH_WORD.findall(" ".join(parser.parts))
+    return ENGLISH_WORD.findall(EMAIL_ADDRESS.sub(" ", " ".join(parser.parts)))
 
 
 @pytest.fixture
@@ -123,3 +127,42 @@ def test_english_is_the_second_language(client, site_content):
     html = response.content.decode()
     assert 'lang="en"' in html
     assert "Upcoming" in english_words(html), "the English page (and so the detector) shows English"
+
+
+@pytest.fixture
+def people_pages(db, client):
+    """A guardian with a child, a mother paired with a ledger child; returns URLs per person."""
+    from tests import people
+
+    county = people.county()
+    guardian = people.make_guardian()
+    child = people.make_child(guardian=guardian, county_obj=county)
+    mother = people.make_mother(county)
+    pair = people.make_pair(mother, people.make_child(name="李小红", county_obj=county))
+    applicant = people.make_applicant(county, status="needs_info")
+    newcomer = people.make_user()
+    return {
+        guardian: [
+            "/me/",
+            "/me/children/add/",
+            f"/me/children/{child.pk}/edit/",
+            f"/me/children/{child.pk}/delete/",
+            "/me/delete/",
+            "/accounts/email/",
+        ],
+        mother: ["/me/", f"/me/pairs/{pair.pk}/", "/volunteer/apply/"],
+        applicant: ["/me/", "/volunteer/apply/"],
+        newcomer: ["/me/", "/volunteer/", "/volunteer/apply/", "/me/children/consent/"],
+    }
+
+
+def test_people_pages_show_no_english(client, people_pages):
+    found = {}
+    for user, urls in people_pages.items():
+        client.force_login(user)
+        for url in urls:
+            response = client.get(url, HTTP_ACCEPT_LANGUAGE="zh-CN,zh;q=0.9")
+            assert response.status_code == 200, f"{url} as {user}: {response.status_code}"
+            if words := english_words(response.content.decode()):
+                found[url] = words
+    assert not found, f"pages show English words to a Chinese reader: {found}"

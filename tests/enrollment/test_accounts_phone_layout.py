@@ -42,7 +42,7 @@ def site(settings, tmp_path):
 
 
 def last_code() -> str:
-    return re.search(r"\b(\d{6})\b", sms.outbox[-1].message).group(1)
+    return re.search(r"(?<!\d)(\d{6})(?!\d)", sms.outbox[-1].message).group(1)
 
 
 class Checker:

@@ -7,7 +7,7 @@ import csv
 import datetime as dt
 import io
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 import pytest
 
@@ -21,6 +21,15 @@ from tests.enrollment.admin_support import (  # noqa: F401 - fixtures
     county_b,
 )
 from tests.people import make_child
+
+
+@pytest.fixture(autouse=True)
+def _messages_in_english(settings):
+    """These tests read refusals by their English msgids; the UI itself is Chinese."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
+
 
 LIST = "/admin/people/children/"
 

@@ -5,7 +5,7 @@ county scope, and no edit or delete of history."""
 
 import datetime as dt
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 import pytest
 
@@ -17,6 +17,15 @@ from tests.enrollment.admin_support import (  # noqa: F401 - fixtures
     county_b,
 )
 from tests.people import make_child, make_mother, make_pair
+
+
+@pytest.fixture(autouse=True)
+def _messages_in_english(settings):
+    """These tests read refusals by their English msgids; the UI itself is Chinese."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
+
 
 LIST = "/admin/people/pairs/"
 NEW = "/admin/people/pairs/new/"

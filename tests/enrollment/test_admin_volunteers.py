@@ -4,6 +4,7 @@ and the coordinator's answers, through the services, with their errors shown."""
 # ruff: noqa: F811 - the fixtures imported from admin_support are redefined as arguments
 
 from django.contrib.auth.models import Group
+from django.utils import translation
 
 import pytest
 
@@ -18,6 +19,15 @@ from tests.enrollment.admin_support import (  # noqa: F401 - fixtures
     county_b,
 )
 from tests.people import make_applicant, make_child, make_mother, make_pair
+
+
+@pytest.fixture(autouse=True)
+def _messages_in_english(settings):
+    """These tests read refusals by their English msgids; the UI itself is Chinese."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
+
 
 LIST = "/admin/people/volunteers/"
 

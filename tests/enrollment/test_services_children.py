@@ -4,7 +4,7 @@ guardian's removal of a child (anonymisation that keeps the counts)."""
 import datetime as dt
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 import pytest
 
@@ -19,6 +19,15 @@ from tests.people import (
     make_pair,
     make_user,
 )
+
+
+@pytest.fixture(autouse=True)
+def _messages_in_english(settings):
+    """These tests read refusals by their English msgids; the UI itself is Chinese."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
+
 
 pytestmark = pytest.mark.django_db
 
