@@ -65,6 +65,9 @@ def pair_end(
     if reason not in Pair.EndReason.values:
         raise DomainError(_("Choose why the pair ends."), field="end_reason")
     ended_on = ended_on or timezone.localdate()
+    if ended_on > timezone.localdate():
+        # The pair ends now (the mother stops seeing the child); a later date would be false.
+        raise DomainError(_("A pair cannot end in the future."), field="ended_on")
     if ended_on < pair.started_on:
         raise DomainError(_("A pair cannot end before it started."), field="ended_on")
     pair.status = Pair.Status.ENDED
