@@ -233,6 +233,21 @@ def test_a_pair_cannot_end_before_it_started(lishi, coordinator, child):
     assert Pair.objects.get(pk=created.pk).status == Pair.Status.ACTIVE
 
 
+def test_a_pair_cannot_end_in_the_future(lishi, coordinator, child):
+    created = pair(make_mother(lishi), child, coordinator)
+
+    with pytest.raises(services.DomainError) as error:
+        services.pair_end(
+            actor=coordinator,
+            pair=created,
+            reason=Pair.EndReason.OVER_AGE,
+            ended_on=timezone.localdate() + dt.timedelta(days=30),
+        )
+
+    assert error.value.field == "ended_on"
+    assert Pair.objects.get(pk=created.pk).status == Pair.Status.ACTIVE
+
+
 def test_a_coordinator_of_another_county_cannot_end_a_pair(lishi, wenshui, coordinator, child):
     created = pair(make_mother(lishi), child, coordinator)
 
