@@ -126,6 +126,18 @@ def child_create(
 def child_update(*, actor: User, child: Child, **fields) -> Child:
     if child.anonymised_at:
         raise DomainError(_("This record has been anonymised and cannot be edited."))
+    county = fields.get("county")
+    if (
+        county is not None
+        and county.pk != child.county_id
+        and child.pairs.filter(status="active").exists()
+    ):
+        raise DomainError(
+            _(
+                "This child has an active caring mother in her county; end the pair before moving the child."
+            ),
+            field="county",
+        )
     merged = {name: getattr(child, name) for name in ("name", "date_of_birth")} | fields
     _validate(merged, timezone.localdate())
     _apply(child, fields)

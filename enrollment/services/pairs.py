@@ -23,6 +23,13 @@ def pair_create(
 ) -> Pair:
     _check_scope(actor, child.county_id)
     mother = Volunteer.objects.select_for_update().get(pk=mother.pk)
+    if mother.county_id != child.county_id and not is_city_staff(actor):
+        # Pairs are matched close to where the child lives; pairing across counties is a
+        # city-level decision.
+        raise DomainError(
+            _("This mother volunteers in another county; ask the city staff to pair them."),
+            field="mother",
+        )
     if not mother.is_approved:
         raise DomainError(_("Only an approved caring mother can be paired."), field="mother")
     if child.anonymised_at:

@@ -13,6 +13,7 @@ from enrollment.models import Child, Pair, PrivacyConsent
 from tests.people import (
     county,
     make_child,
+    make_city_staff,
     make_coordinator,
     make_guardian,
     make_mother,
@@ -274,3 +275,17 @@ def test_an_anonymised_record_cannot_be_edited(lishi):
 
     with pytest.raises(services.DomainError):
         services.child_update(actor=guardian, child=child, name="张小雨")
+
+
+def test_a_paired_child_cannot_move_county_until_the_pair_ends(lishi, wenshui):
+    """The pair's county decides which coordinator sees it; moving the child would strand it."""
+    child = make_child(county_obj=lishi)
+    staff = make_city_staff()
+    services.pair_create(actor=staff, mother=make_mother(lishi).volunteer, child=child)
+
+    with pytest.raises(services.DomainError) as refused:
+        services.child_update(actor=staff, child=child, county=wenshui)
+
+    assert refused.value.field == "county"
+    child.refresh_from_db()
+    assert child.county == lishi

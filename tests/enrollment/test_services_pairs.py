@@ -268,3 +268,12 @@ def test_pairs_are_history_deleting_their_mother_or_child_is_refused(lishi, coor
     with pytest.raises(ProtectedError):
         mother.volunteer.delete()
     assert Pair.objects.filter(pk=created.pk).exists()
+
+
+def test_a_coordinator_pairs_only_mothers_of_the_childs_county(lishi, wenshui, coordinator, child):
+    """Matching is by place (就近就便): another county's mother is a city-level decision."""
+    with pytest.raises(services.DomainError) as refused:
+        pair(make_mother(wenshui), child, coordinator)
+    assert refused.value.field == "mother"
+    assert not Pair.objects.exists()
+    assert pair(make_mother(wenshui), child, make_city_staff()).county == lishi
