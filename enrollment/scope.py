@@ -11,25 +11,28 @@ from django.db import models
 from enrollment.roles import coordinator_county_id, is_city_staff
 
 
+def _staff_scope(queryset: models.QuerySet, user) -> models.QuerySet | None:
+    """City staff: everything; a coordinator: her county; anyone else: None (not staff)."""
+    if is_city_staff(user):
+        return queryset
+    county_id = coordinator_county_id(user)
+    return queryset.filter(county_id=county_id) if county_id is not None else None
+
+
 class ChildQuerySet(models.QuerySet):
     def visible_to(self, user) -> "ChildQuerySet":
         if not user.is_authenticated:
             return self.none()
-        if is_city_staff(user):
-            return self
-        county_id = coordinator_county_id(user)
-        if county_id is not None:
-            return self.filter(county_id=county_id)
+        if (scoped := _staff_scope(self, user)) is not None:
+            return scoped
         return self.filter(
             models.Q(guardian=user) | models.Q(pairs__mother__user=user, pairs__status="active")
         ).distinct()
 
     def for_staff(self, user) -> "ChildQuerySet":
         """Children a member of staff may manage (not a guardian's or mother's view)."""
-        if is_city_staff(user):
-            return self
-        county_id = coordinator_county_id(user)
-        return self.filter(county_id=county_id) if county_id is not None else self.none()
+        scoped = _staff_scope(self, user) if user.is_authenticated else None
+        return scoped if scoped is not None else self.none()
 
     def active(self) -> "ChildQuerySet":
         return self.filter(anonymised_at__isnull=True)
@@ -39,11 +42,8 @@ class VolunteerQuerySet(models.QuerySet):
     def visible_to(self, user) -> "VolunteerQuerySet":
         if not user.is_authenticated:
             return self.none()
-        if is_city_staff(user):
-            return self
-        county_id = coordinator_county_id(user)
-        if county_id is not None:
-            return self.filter(county_id=county_id)
+        if (scoped := _staff_scope(self, user)) is not None:
+            return scoped
         return self.filter(user=user)
 
     def approved(self) -> "VolunteerQuerySet":
@@ -54,11 +54,8 @@ class PairQuerySet(models.QuerySet):
     def visible_to(self, user) -> "PairQuerySet":
         if not user.is_authenticated:
             return self.none()
-        if is_city_staff(user):
-            return self
-        county_id = coordinator_county_id(user)
-        if county_id is not None:
-            return self.filter(county_id=county_id)
+        if (scoped := _staff_scope(self, user)) is not None:
+            return scoped
         return self.filter(mother__user=user)
 
     def active(self) -> "PairQuerySet":

@@ -9,12 +9,15 @@ from django.utils.text import capfirst
 from django.views.generic import FormView
 
 from wagtail.admin import messages
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from enrollment.admin.forms import counties_for
 from enrollment.audit import audit_record
 from enrollment.models import AuditEntry
+from enrollment.roles import is_city_staff
 from enrollment.services import DomainError
 
 # The optional ModelViewSet views; a viewset has those it names in ``views``.
@@ -60,6 +63,20 @@ class PeopleViewSet(ModelViewSet):
 
     def action_path(self, name: str, view) -> object:
         return path(f"{name}/<int:pk>/", view, name=name)
+
+
+class CountyScopedFilterSet(WagtailFilterSet):
+    """A list filter with a ``county`` filter that only city staff get (a coordinator's list
+    is her county's already), offering the counties the user may see."""
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        if request is None:
+            return
+        if is_city_staff(request.user):
+            self.filters["county"].queryset = counties_for(request.user)
+        else:
+            del self.filters["county"]
 
 
 class ScopedObjectMixin:

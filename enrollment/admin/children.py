@@ -11,7 +11,6 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.widgets import AdminDateInput
@@ -22,15 +21,16 @@ from courses.models import County
 from enrollment import services
 from enrollment.admin.base import (
     BlankAsDashMixin,
+    CountyScopedFilterSet,
     DomainErrorFormMixin,
     PeopleViewSet,
     ScopedObjectMixin,
 )
-from enrollment.admin.forms import ChildAdminForm, counties_for
+from enrollment.admin.forms import ChildAdminForm
 from enrollment.audit import audit_record
 from enrollment.fields import lookup_hash
 from enrollment.models import AuditEntry, Child, Pair
-from enrollment.roles import coordinator_county_id, is_city_staff
+from enrollment.roles import coordinator_county_id
 
 
 def children_for(user):
@@ -60,7 +60,7 @@ def yes_no(value: bool) -> str:
     return _("Yes") if value else _("No")
 
 
-class ChildFilterSet(WagtailFilterSet):
+class ChildFilterSet(CountyScopedFilterSet):
     county = django_filters.ModelChoiceFilter(
         label=gettext_lazy("County"), queryset=County.objects.all()
     )
@@ -77,13 +77,6 @@ class ChildFilterSet(WagtailFilterSet):
     class Meta:
         model = Child
         fields = ["county", "category", "school_stage", "full_name", "born_on"]
-
-    def __init__(self, *args, request=None, **kwargs):
-        super().__init__(*args, request=request, **kwargs)
-        if request is not None and not is_city_staff(request.user):
-            del self.filters["county"]
-        elif request is not None:
-            self.filters["county"].queryset = counties_for(request.user)
 
     def lookup_identity(self, queryset, name, value):
         """Both fields are applied together in ``filter_queryset``."""

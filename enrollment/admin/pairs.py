@@ -7,7 +7,6 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 from wagtail.admin.views import generic
 
@@ -17,15 +16,15 @@ from courses.models import County
 from enrollment import services
 from enrollment.admin.base import (
     BlankAsDashMixin,
+    CountyScopedFilterSet,
     DomainErrorFormMixin,
     ObjectActionView,
     PeopleViewSet,
     ScopedObjectMixin,
 )
-from enrollment.admin.forms import PairCreateForm, PairEndForm, counties_for
+from enrollment.admin.forms import PairCreateForm, PairEndForm
 from enrollment.audit import audit_record
 from enrollment.models import AuditEntry, Pair
-from enrollment.roles import is_city_staff
 
 ENDED_FIELDS = ("ended_on", "end_reason", "end_note", "ended_by")
 
@@ -34,7 +33,7 @@ def pairs_for(user):
     return Pair.objects.visible_to(user).select_related("mother", "child", "county")
 
 
-class PairFilterSet(WagtailFilterSet):
+class PairFilterSet(CountyScopedFilterSet):
     county = django_filters.ModelChoiceFilter(
         label=gettext_lazy("County"), queryset=County.objects.all()
     )
@@ -42,13 +41,6 @@ class PairFilterSet(WagtailFilterSet):
     class Meta:
         model = Pair
         fields = ["status", "county"]
-
-    def __init__(self, *args, request=None, **kwargs):
-        super().__init__(*args, request=request, **kwargs)
-        if request is not None and not is_city_staff(request.user):
-            del self.filters["county"]
-        elif request is not None:
-            self.filters["county"].queryset = counties_for(request.user)
 
 
 class PairIndexView(generic.IndexView):

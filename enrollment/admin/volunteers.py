@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail.admin import messages
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
 from wagtail.admin.views import generic
 
@@ -20,13 +19,13 @@ from courses.models import County
 from enrollment import services
 from enrollment.admin.base import (
     BlankAsDashMixin,
+    CountyScopedFilterSet,
     ObjectActionView,
     PeopleViewSet,
     ScopedObjectMixin,
 )
-from enrollment.admin.forms import ApproveForm, DeclineForm, RequestInfoForm, counties_for
+from enrollment.admin.forms import ApproveForm, DeclineForm, RequestInfoForm
 from enrollment.models import Pair, Volunteer
-from enrollment.roles import is_city_staff
 
 Status = Volunteer.Status
 
@@ -62,7 +61,7 @@ def review_actions(volunteer: Volunteer) -> list[str]:
     return actions
 
 
-class VolunteerFilterSet(WagtailFilterSet):
+class VolunteerFilterSet(CountyScopedFilterSet):
     county = django_filters.ModelChoiceFilter(
         label=gettext_lazy("County"), queryset=County.objects.all()
     )
@@ -70,13 +69,6 @@ class VolunteerFilterSet(WagtailFilterSet):
     class Meta:
         model = Volunteer
         fields = ["status", "sector", "county"]
-
-    def __init__(self, *args, request=None, **kwargs):
-        super().__init__(*args, request=request, **kwargs)
-        if request is not None and not is_city_staff(request.user):
-            del self.filters["county"]
-        elif request is not None:
-            self.filters["county"].queryset = counties_for(request.user)
 
 
 class VolunteerIndexView(generic.IndexView):
