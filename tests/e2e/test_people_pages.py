@@ -5,65 +5,27 @@ privacy notice and adds her child. No page may scroll sideways.
 Full-page screenshots are written to tests/output/e2e/ for a person to look at.
 """
 
-from pathlib import Path
-
 from django.urls import reverse
 from django.utils import timezone
 
 import pytest
 
 from enrollment.models import Child, PrivacyConsent, Volunteer
+from tests.e2e.conftest import BROWSER_TEST, layout_problems
 from tests.people import PASSWORD, county, make_user
 
-CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOTS = Path(__file__).resolve().parents[1] / "output" / "e2e"
-PHONE = {"width": 390, "height": 844}
-
-pytestmark = [
-    pytest.mark.e2e,
-    pytest.mark.slow,
-    # The live server needs real transactions; serialized_rollback puts back the home page,
-    # site and skills made by data migrations, which the flush after the test would remove.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(
-        not CHROMIUM.exists(),
-        reason="Debian Chromium is not installed at /usr/bin/chromium (apt install chromium)",
-    ),
-]
+pytestmark = BROWSER_TEST
 
 
 @pytest.fixture
-def phone_page(monkeypatch):
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API runs an event loop in this thread; the test still reads the
-    # database between steps, which Django would otherwise refuse in an async context.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=[
-                "--no-sandbox",
-                "--disable-background-networking",
-                "--disable-gpu",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        try:
-            yield browser.new_page(viewport=PHONE, locale="zh-CN")
-        finally:
-            browser.close()
+def phone_page(phone):
+    return phone()
 
 
 def check_fits(page, name: str) -> None:
-    """Screenshot the page and fail if it scrolls sideways or has no visible heading."""
-    page.screenshot(path=SCREENSHOTS / f"people-{name}.png", full_page=True)
-    scroll_width = page.evaluate("document.documentElement.scrollWidth")
-    inner_width = page.evaluate("window.innerWidth")
-    assert scroll_width <= inner_width, f"{name} scrolls sideways: {scroll_width}px wide"
-    assert page.locator("main h1").first.is_visible(), f"{name}: main heading not visible"
+    """Screenshot the page and fail if it does not fit a phone."""
+    problems = layout_problems(page, f"people-{name}")
+    assert not problems, problems
 
 
 def sign_in(page, email: str) -> None:

@@ -4,32 +4,18 @@ nothing scrolls sideways and that the page's main heading is visible.
 Full-page screenshots are written to tests/output/e2e/ for a person to look at.
 """
 
-from pathlib import Path
-
 from django.core.management import call_command
 
 import pytest
 
 from courses.models import SummerClassPage, TrainingCoursePage
 from stories.models import StoryPage
+from tests.e2e.conftest import BROWSER_TEST, layout_problems
 
-CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOTS = Path(__file__).resolve().parents[1] / "output" / "e2e"
-PHONE = {"width": 390, "height": 844}
 # A title with no place to break (a pasted link) must wrap, not push the page sideways.
 UNBREAKABLE = "https://example.org/?utm_source=wechat&utm_campaign=aixinmamajieduiguanailiushouertonghekunjingertong"
 
-pytestmark = [
-    pytest.mark.e2e,
-    pytest.mark.slow,
-    # The live server needs real transactions; serialized_rollback puts back the home page
-    # and site made by data migrations, which the flush after the test would otherwise remove.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(
-        not CHROMIUM.exists(),
-        reason="Debian Chromium is not installed at /usr/bin/chromium (apt install chromium)",
-    ),
-]
+pytestmark = BROWSER_TEST
 
 
 @pytest.fixture
@@ -60,53 +46,25 @@ def demo_pages(settings, tmp_path) -> dict[str, str]:
     }
 
 
-def test_public_pages_fit_a_phone_screen(live_server, demo_pages):
-    from playwright.sync_api import sync_playwright
-
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+def test_public_pages_fit_a_phone_screen(live_server, demo_pages, phone):
+    page = phone()
     problems = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=[
-                "--no-sandbox",
-                "--disable-background-networking",
-                "--disable-gpu",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
+    for name, path in demo_pages.items():
+        response = page.goto(live_server.url + path)
+        if response is None or response.status != 200:
+            problems.append(f"{name} ({path}): HTTP {response and response.status}")
+            continue
+        # Load lazy pictures so the check and the screenshot see the whole page.
+        page.evaluate(
+            "document.querySelectorAll('img[loading=lazy]').forEach(img => img.loading = 'eager')"
         )
-        try:
-            page = browser.new_page(viewport=PHONE, locale="zh-CN")
-            for name, path in demo_pages.items():
-                response = page.goto(live_server.url + path)
-                if response is None or response.status != 200:
-                    problems.append(f"{name} ({path}): HTTP {response and response.status}")
-                    continue
-                # Load lazy pictures so the check and the screenshot see the whole page.
-                page.evaluate(
-                    "document.querySelectorAll('img[loading=lazy]')"
-                    ".forEach(img => img.loading = 'eager')"
-                )
-                page.wait_for_load_state("networkidle")
-                page.screenshot(path=SCREENSHOTS / f"phone-{name}.png", full_page=True)
-
-                scroll_width = page.evaluate("document.documentElement.scrollWidth")
-                inner_width = page.evaluate("window.innerWidth")
-                if scroll_width > inner_width:
-                    problems.append(
-                        f"{name} ({path}) scrolls sideways: {scroll_width}px wide "
-                        f"in a {inner_width}px window"
-                    )
-                if not page.locator("main h1").first.is_visible():
-                    problems.append(f"{name} ({path}): the main heading (main h1) is not visible")
-                broken = page.evaluate(
-                    "[...document.images].filter(img => !img.complete || !img.naturalWidth)"
-                    ".map(img => img.currentSrc || img.src)"
-                )
-                if broken:
-                    problems.append(f"{name} ({path}): pictures did not load: {broken}")
-        finally:
-            browser.close()
+        page.wait_for_load_state("networkidle")
+        problems += layout_problems(page, f"phone-{name}")
+        broken = page.evaluate(
+            "[...document.images].filter(img => !img.complete || !img.naturalWidth)"
+            ".map(img => img.currentSrc || img.src)"
+        )
+        if broken:
+            problems.append(f"{name} ({path}): pictures did not load: {broken}")
 
     assert not problems, "Pages that do not fit a phone:\n" + "\n".join(problems)
