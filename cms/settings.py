@@ -207,6 +207,12 @@ FIELD_HASH_KEY = _key_from_env_or_file("FIELD_HASH_KEY", "field_hash_key", "test
 # The oldest a child in the programme may be, and the privacy notice version a guardian
 # agrees to before her children's data is stored (bump it when the notice changes).
 PROGRAM_MAX_CHILD_AGE = 18
+# Bookings: how long an offered seat is held for a waiting person, how long before a session
+# its booker may still cancel (after that only staff), and how long to wait for the
+# session's lock before answering "busy, please try again".
+BOOKING_OFFER_HOLD_HOURS = env.int("BOOKING_OFFER_HOLD_HOURS", default=24)
+BOOKING_CANCEL_DEADLINE_HOURS = env.int("BOOKING_CANCEL_DEADLINE_HOURS", default=24)
+BOOKING_LOCK_TIMEOUT_SECONDS = 3
 PRIVACY_NOTICE_VERSION = "2026-11"
 
 # Internationalisation: Chinese first, English second.

@@ -1,4 +1,5 @@
 from enrollment.models.audit import AuditEntry
+from enrollment.models.bookings import Booking, BookingEvent
 from enrollment.models.people import (
     Child,
     CountyAssignment,
@@ -12,6 +13,8 @@ from enrollment.models.users import User
 
 __all__ = [
     "AuditEntry",
+    "Booking",
+    "BookingEvent",
     "Child",
     "CountyAssignment",
     "Pair",

@@ -4,6 +4,14 @@ Views, admin actions, commands and tests call these; none of them edits these re
 directly. A refused change raises ``DomainError`` with a translatable message.
 """
 
+from enrollment.services.bookings import (
+    SessionBusy,
+    booking_cancel,
+    booking_create,
+    offer_accept,
+    offers_expire,
+    session_offers_refresh,
+)
 from enrollment.services.children import (
     child_create,
     child_delete_by_guardian,
@@ -22,6 +30,12 @@ from enrollment.services.volunteers import (
 
 __all__ = [
     "DomainError",
+    "SessionBusy",
+    "booking_cancel",
+    "booking_create",
+    "offer_accept",
+    "offers_expire",
+    "session_offers_refresh",
     "account_delete",
     "child_create",
     "child_delete_by_guardian",

@@ -1,0 +1,303 @@
+"""Booking, cancelling, the waiting list and offers. The session's row is the lock.
+
+Capacity rules (after pretix's locking notes): eligibility is checked first without a lock;
+then the session row is locked once, as late as possible (``select_for_update`` on
+PostgreSQL; SQLite's IMMEDIATE transactions serialise writers), availability is re-checked,
+and ``Session.seats_taken`` changes in the same transaction. Database constraints (one active
+booking per mother / child per session) are the last line. A lock that cannot be had within
+``BOOKING_LOCK_TIMEOUT_SECONDS`` raises ``SessionBusy`` ("busy, please try again").
+"""
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from courses.models import Session, SummerClassPage, TrainingCoursePage
+from enrollment.models import Booking, BookingEvent, Child, Pair, User, Volunteer
+from enrollment.services.errors import DomainError
+
+Status = Booking.Status
+
+
+class SessionBusy(DomainError):
+    def __init__(self):
+        super().__init__(_("Many people are booking this session right now. Please try again."))
+
+
+def _lock_session(session_id: int) -> Session:
+    """Lock the session's row for the rest of the transaction and return it fresh."""
+    try:
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SET LOCAL lock_timeout = %s", [f"{settings.BOOKING_LOCK_TIMEOUT_SECONDS}s"]
+                )
+        return Session.objects.select_for_update().select_related("course").get(pk=session_id)
+    except OperationalError as error:  # lock timeout (PostgreSQL) or database locked (SQLite)
+        raise SessionBusy() from error
+
+
+def _record(booking: Booking, actor: User | None, from_status: str, note: str = "") -> None:
+    BookingEvent.objects.create(
+        booking=booking, actor=actor, from_status=from_status, to_status=booking.status, note=note
+    )
+
+
+def _set_status(
+    booking: Booking, status: str, actor: User | None, note: str = "", **fields
+) -> Booking:
+    from_status = booking.status
+    booking.status = status
+    for name, value in fields.items():
+        setattr(booking, name, value)
+    booking.save(update_fields=["status", *fields])
+    _record(booking, actor, from_status, note)
+    return booking
+
+
+# Eligibility ---------------------------------------------------------------------------------
+
+
+def _check_session_open(session: Session, now: datetime) -> None:
+    if session.is_cancelled:
+        raise DomainError(_("This session has been cancelled."))
+    if session.start <= now:
+        raise DomainError(_("This session has already started."))
+    if session.booking_opens and now < session.booking_opens:
+        raise DomainError(
+            _("Booking opens on %(date)s.")
+            % {"date": timezone.localtime(session.booking_opens).strftime("%Y-%m-%d %H:%M")}
+        )
+    if now >= session.booking_close_time:
+        raise DomainError(_("Booking for this session has closed."))
+
+
+def _overlapping(session: Session) -> Q:
+    return Q(session__start__lt=session.end, session__end__gt=session.start) & ~Q(session=session)
+
+
+def _check_mother(volunteer: Volunteer, session: Session) -> None:
+    if not volunteer.is_approved:
+        raise DomainError(_("Only approved caring mothers can book."))
+    active = Booking.objects.filter(volunteer=volunteer, status__in=Booking.ACTIVE)
+    if active.filter(session=session).exists():
+        raise DomainError(_("You have already booked this session."))
+    if active.filter(_overlapping(session)).exists():
+        raise DomainError(_("You have another session booked at the same time."))
+
+
+def _check_child(child: Child, session: Session, course: SummerClassPage) -> None:
+    if child.anonymised_at:
+        raise DomainError(_("This child's record has been removed."))
+    age = child.age_on(timezone.localtime(session.start).date())
+    if age is None or not course.age_min <= age <= course.age_max:
+        raise DomainError(
+            _("This class is for children aged %(min)d to %(max)d; %(name)s will be %(age)s.")
+            % {"min": course.age_min, "max": course.age_max, "name": child.first_name, "age": age}
+        )
+    active = Booking.objects.filter(child=child, status__in=Booking.ACTIVE)
+    if active.filter(session=session).exists():
+        raise DomainError(
+            _("%(name)s is already booked for this session.") % {"name": child.first_name}
+        )
+    if active.filter(_overlapping(session)).exists():
+        raise DomainError(
+            _("%(name)s has another session booked at the same time.") % {"name": child.first_name}
+        )
+
+
+def _people_for(
+    *, session: Session, booker: User, child: Child | None
+) -> tuple[str, Volunteer | None, Child | None]:
+    """Who takes the seats, by the course's audience; raises DomainError if they may not."""
+    course = session.course.specific
+    if isinstance(course, TrainingCoursePage):
+        if child is not None:
+            raise DomainError(_("Trainings are for caring mothers only."))
+        volunteer = Volunteer.objects.filter(user=booker).first()
+        if volunteer is None:
+            raise DomainError(_("Trainings are for caring mothers. Apply to become one first."))
+        _check_mother(volunteer, session)
+        return Booking.Kind.MOTHER, volunteer, None
+    if not isinstance(course, SummerClassPage):
+        raise DomainError(_("This session cannot be booked."))
+    if child is None:
+        raise DomainError(_("Choose the child to book for."))
+    if course.format == SummerClassPage.Format.PARENT_CHILD:
+        volunteer = Volunteer.objects.filter(user=booker).first()
+        pair = (
+            Pair.objects.filter(mother=volunteer, child=child, status=Pair.Status.ACTIVE).exists()
+            if volunteer
+            else False
+        )
+        if not pair:
+            raise DomainError(_("This class is for a caring mother with her paired child."))
+        _check_mother(volunteer, session)
+        _check_child(child, session, course)
+        return Booking.Kind.PAIR, volunteer, child
+    if child.guardian_id != booker.pk:
+        raise DomainError(_("You can only book for your own children."))
+    _check_child(child, session, course)
+    return Booking.Kind.CHILD, None, child
+
+
+# Writes ----------------------------------------------------------------------------------------
+
+
+def _queue_ahead(session: Session):
+    return Booking.objects.filter(session=session, status=Status.WAITLISTED)
+
+
+@transaction.atomic
+def booking_create(
+    *, session: Session, booker: User, child: Child | None = None, now: datetime | None = None
+) -> Booking:
+    """Book ``session`` for the booker (a training), her child (a class) or herself with her
+    paired child (a 亲子 class). Confirmed if the seats are free and nobody waits; otherwise
+    on the waiting list. Both seats of a pair are taken together or not at all."""
+    now = now or timezone.now()
+    _check_session_open(session, now)
+    kind, volunteer, child = _people_for(session=session, booker=booker, child=child)
+    seats = 2 if kind == Booking.Kind.PAIR else 1
+
+    session = _lock_session(session.pk)
+    _check_session_open(session, now)
+    free = session.capacity - session.seats_taken
+    # First come, first served: a waiting entry that fits the free seats goes first (one that
+    # needs more seats than are free, such as a pair behind a single free seat, does not block).
+    confirmed = free >= seats and not _queue_ahead(session).filter(seats__lte=free).exists()
+    booking = Booking(
+        session=session,
+        kind=kind,
+        booker=booker,
+        volunteer=volunteer,
+        child=child,
+        seats=seats,
+        status=Status.CONFIRMED if confirmed else Status.WAITLISTED,
+        waitlisted_at=None if confirmed else now,
+    )
+    try:
+        with transaction.atomic():
+            booking.save()
+    except IntegrityError as error:
+        raise DomainError(_("This place is already booked.")) from error
+    _record(booking, booker, "")
+    if confirmed:
+        Session.objects.filter(pk=session.pk).update(seats_taken=F("seats_taken") + seats)
+    return booking
+
+
+def _may_cancel(booking: Booking, actor: User, now: datetime) -> None:
+    from enrollment.roles import is_staff_with_children_access
+
+    if is_staff_with_children_access(actor):
+        return
+    if booking.booker_id != actor.pk:
+        raise DomainError(_("You can only cancel your own bookings."))
+    deadline = booking.session.start - timedelta(hours=settings.BOOKING_CANCEL_DEADLINE_HOURS)
+    if booking.status == Status.CONFIRMED and now >= deadline:
+        raise DomainError(
+            _(
+                "Bookings can be cancelled up to %(hours)d hours before the session; please contact the organisers."
+            )
+            % {"hours": settings.BOOKING_CANCEL_DEADLINE_HOURS}
+        )
+
+
+def _release(
+    session: Session,
+    booking: Booking,
+    to_status: str,
+    actor: User | None,
+    now: datetime,
+    note: str = "",
+) -> None:
+    """Move ``booking`` out of the active statuses, free the seats it held, offer them on."""
+    held = booking.status in Booking.HOLDING
+    _set_status(booking, to_status, actor, note, offer_expires_at=None)
+    if held:
+        Session.objects.filter(pk=session.pk).update(seats_taken=F("seats_taken") - booking.seats)
+        session.refresh_from_db(fields=["seats_taken"])
+        offer_free_seats(session=session, now=now)
+
+
+@transaction.atomic
+def booking_cancel(
+    *, booking: Booking, actor: User, now: datetime | None = None, note: str = ""
+) -> Booking:
+    """Cancel a confirmed booking, an offer, or leave the waiting list."""
+    now = now or timezone.now()
+    session = _lock_session(booking.session_id)
+    booking = Booking.objects.select_related("session").get(pk=booking.pk)
+    if booking.status not in Booking.ACTIVE:
+        raise DomainError(_("This booking is no longer active."))
+    _may_cancel(booking, actor, now)
+    to_status = Status.LEFT_WAITLIST if booking.status == Status.WAITLISTED else Status.CANCELLED
+    if booking.status == Status.OFFERED:
+        to_status = Status.DECLINED
+    _release(session, booking, to_status, actor, now, note)
+    return booking
+
+
+def offer_free_seats(*, session: Session, now: datetime | None = None) -> list[Booking]:
+    """Offer free seats to the waiting list, first come first served: each entry in order
+    that fits the free seats gets an offer holding its seats (a pair needs two; a single seat
+    passes over a waiting pair to the next person who fits). Call with the session locked."""
+    now = now or timezone.now()
+    free = session.capacity - session.seats_taken
+    offered = []
+    if free <= 0 or session.is_cancelled or session.start <= now:
+        return offered
+    expires = now + timedelta(hours=settings.BOOKING_OFFER_HOLD_HOURS)
+    for booking in _queue_ahead(session).order_by("waitlisted_at", "pk"):
+        if booking.seats > free:
+            continue
+        _set_status(booking, Status.OFFERED, None, "", offer_expires_at=min(expires, session.start))
+        free -= booking.seats
+        offered.append(booking)
+        if free <= 0:
+            break
+    taken = sum(b.seats for b in offered)
+    if taken:
+        Session.objects.filter(pk=session.pk).update(seats_taken=F("seats_taken") + taken)
+        session.refresh_from_db(fields=["seats_taken"])
+    return offered
+
+
+@transaction.atomic
+def offer_accept(*, booking: Booking, actor: User, now: datetime | None = None) -> Booking:
+    now = now or timezone.now()
+    _lock_session(booking.session_id)
+    booking = Booking.objects.get(pk=booking.pk)
+    if booking.booker_id != actor.pk:
+        raise DomainError(_("You can only accept your own offers."))
+    if booking.status != Status.OFFERED or (
+        booking.offer_expires_at and booking.offer_expires_at <= now
+    ):
+        raise DomainError(_("This offer is no longer open."))
+    return _set_status(booking, Status.CONFIRMED, actor, offer_expires_at=None)
+
+
+@transaction.atomic
+def session_offers_refresh(*, session: Session, now: datetime | None = None) -> list[Booking]:
+    """After capacity changed (an editor raised it), offer what became free."""
+    return offer_free_seats(session=_lock_session(session.pk), now=now)
+
+
+def offers_expire(*, now: datetime | None = None) -> int:
+    """Expire offers past their time and pass the seats on; for the beat job. Idempotent."""
+    now = now or timezone.now()
+    expired = 0
+    due = Booking.objects.filter(status=Status.OFFERED, offer_expires_at__lte=now)
+    for booking_id, session_id in due.values_list("pk", "session_id"):
+        with transaction.atomic():
+            session = _lock_session(session_id)
+            booking = Booking.objects.get(pk=booking_id)
+            if booking.status == Status.OFFERED and booking.offer_expires_at <= now:
+                _release(session, booking, Status.EXPIRED, None, now)
+                expired += 1
+    return expired

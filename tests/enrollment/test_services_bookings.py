@@ -1,0 +1,372 @@
+"""Booking services: who may book what, seats, the waiting list and offers (a pair's two
+seats are taken together or not at all), cancellation deadlines, and the history."""
+
+import datetime as dt
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
+
+import pytest
+
+from courses.models import Session, SummerClassPage
+from enrollment import services
+from enrollment.models import Booking, BookingEvent
+from tests import factories
+from tests.people import county, make_child, make_city_staff, make_guardian, make_mother, make_pair
+
+pytestmark = pytest.mark.django_db
+Status = Booking.Status
+
+
+@pytest.fixture(autouse=True)
+def _messages_in_english(settings):
+    """These tests read refusals by their English msgids; the UI itself is Chinese."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def lishi():
+    return county("lishi", "离石区")
+
+
+def training_session(capacity: int = 2, days: float = 7, **kwargs) -> Session:
+    course = factories.TrainingCoursePageFactory(
+        sessions=[factories.session_in(days, capacity=capacity, **kwargs)]
+    )
+    return course.sessions.get()
+
+
+def class_session(
+    capacity: int = 2, fmt=SummerClassPage.Format.CHILD, days: float = 7, **kwargs
+) -> Session:
+    course = factories.SummerClassPageFactory(
+        format=fmt,
+        age_min=6,
+        age_max=12,
+        sessions=[factories.session_in(days, capacity=capacity, **kwargs)],
+    )
+    return course.sessions.get()
+
+
+def seats_taken(session: Session) -> int:
+    session.refresh_from_db()
+    return session.seats_taken
+
+
+# Who may book --------------------------------------------------------------------------------
+
+
+def test_an_approved_mother_books_a_training_seat(lishi):
+    session = training_session(capacity=2)
+    mother = make_mother(lishi)
+
+    booking = services.booking_create(session=session, booker=mother)
+
+    assert booking.status == Status.CONFIRMED and booking.kind == Booking.Kind.MOTHER
+    assert seats_taken(session) == 1
+    assert list(booking.events.values_list("from_status", "to_status")) == [("", "confirmed")]
+
+
+@pytest.mark.parametrize("status", ["submitted", "needs_info", "declined"])
+def test_only_approved_mothers_book_trainings(lishi, status):
+    from tests.people import make_applicant
+
+    with pytest.raises(services.DomainError, match="approved caring mothers"):
+        services.booking_create(
+            session=training_session(), booker=make_applicant(lishi, status=status)
+        )
+
+
+def test_a_guardian_cannot_book_a_training(lishi):
+    with pytest.raises(services.DomainError, match="caring mothers"):
+        services.booking_create(session=training_session(), booker=make_guardian())
+
+
+def test_a_guardian_books_a_class_for_her_child_of_the_right_age(lishi):
+    guardian = make_guardian()
+    child = make_child(guardian=guardian, county_obj=lishi, age=9)
+
+    booking = services.booking_create(session=class_session(), booker=guardian, child=child)
+
+    assert booking.kind == Booking.Kind.CHILD and booking.status == Status.CONFIRMED
+
+
+@pytest.mark.parametrize("age", [4, 13])
+def test_a_child_outside_the_age_range_is_refused(lishi, age):
+    guardian = make_guardian()
+    child = make_child(guardian=guardian, county_obj=lishi, age=age)
+    with pytest.raises(services.DomainError, match="aged 6 to 12"):
+        services.booking_create(session=class_session(), booker=guardian, child=child)
+
+
+def test_a_guardian_books_only_her_own_children(lishi):
+    child = make_child(guardian=make_guardian(), county_obj=lishi)
+    with pytest.raises(services.DomainError, match="your own children"):
+        services.booking_create(session=class_session(), booker=make_guardian(), child=child)
+
+
+def test_a_mother_books_a_parent_child_class_with_her_paired_child_as_one_unit(lishi):
+    mother = make_mother(lishi)
+    child = make_child(county_obj=lishi, age=8)
+    make_pair(mother, child)
+    session = class_session(capacity=3, fmt=SummerClassPage.Format.PARENT_CHILD)
+
+    booking = services.booking_create(session=session, booker=mother, child=child)
+
+    assert booking.kind == Booking.Kind.PAIR and booking.seats == 2
+    assert seats_taken(session) == 2
+
+
+def test_a_parent_child_class_needs_an_active_pair(lishi):
+    mother = make_mother(lishi)
+    child = make_child(county_obj=lishi, age=8)
+    pair = make_pair(mother, child)
+    services.pair_end(actor=make_city_staff(), pair=pair, reason="other")
+
+    with pytest.raises(services.DomainError, match="paired child"):
+        services.booking_create(
+            session=class_session(fmt=SummerClassPage.Format.PARENT_CHILD),
+            booker=mother,
+            child=child,
+        )
+
+
+@pytest.mark.parametrize(
+    ("session_kwargs", "message"),
+    [
+        ({"is_cancelled": True}, "cancelled"),
+        ({"booking_opens": timezone.now() + dt.timedelta(days=1)}, "Booking opens"),
+        ({"booking_closes": timezone.now() - dt.timedelta(hours=1)}, "closed"),
+    ],
+)
+def test_the_booking_window_and_cancelled_sessions(lishi, session_kwargs, message):
+    with pytest.raises(services.DomainError, match=message):
+        services.booking_create(
+            session=training_session(**session_kwargs), booker=make_mother(lishi)
+        )
+
+
+def test_a_past_session_cannot_be_booked(lishi):
+    with pytest.raises(services.DomainError, match="already started"):
+        services.booking_create(session=training_session(days=-1), booker=make_mother(lishi))
+
+
+def test_booking_twice_and_overlapping_sessions_are_refused(lishi):
+    mother = make_mother(lishi)
+    session = training_session(capacity=5)
+    services.booking_create(session=session, booker=mother)
+    with pytest.raises(services.DomainError, match="already booked"):
+        services.booking_create(session=session, booker=mother)
+
+    same_time = factories.TrainingCoursePageFactory(
+        sessions=[
+            Session(
+                start=session.start + dt.timedelta(minutes=30),
+                end=session.end,
+                venue=session.venue,
+                capacity=5,
+            )
+        ]
+    ).sessions.get()
+    with pytest.raises(services.DomainError, match="same time"):
+        services.booking_create(session=same_time, booker=mother)
+
+
+def test_the_database_refuses_a_second_active_booking_for_the_same_person(lishi):
+    mother = make_mother(lishi)
+    session = training_session(capacity=5)
+    services.booking_create(session=session, booker=mother)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Booking.objects.create(
+            session=session,
+            kind="mother",
+            booker=mother,
+            volunteer=mother.volunteer,
+            seats=1,
+            status="waitlisted",
+        )
+
+
+# Capacity, waiting list, offers -----------------------------------------------------------------
+
+
+def test_a_full_session_puts_people_on_the_waiting_list_in_order(lishi):
+    session = training_session(capacity=1)
+    first, second, third = (make_mother(lishi) for _ in range(3))
+
+    assert services.booking_create(session=session, booker=first).status == Status.CONFIRMED
+    b2 = services.booking_create(session=session, booker=second)
+    b3 = services.booking_create(session=session, booker=third)
+
+    assert (b2.status, b3.status) == (Status.WAITLISTED, Status.WAITLISTED)
+    assert seats_taken(session) == 1
+
+
+def test_a_freed_seat_is_offered_to_the_first_in_line_and_held(lishi, settings):
+    settings.BOOKING_OFFER_HOLD_HOURS = 24
+    session = training_session(capacity=1, days=10)
+    first, second, third = (make_mother(lishi) for _ in range(3))
+    b1 = services.booking_create(session=session, booker=first)
+    b2 = services.booking_create(session=session, booker=second)
+    b3 = services.booking_create(session=session, booker=third)
+    now = timezone.now()
+
+    services.booking_cancel(booking=b1, actor=first, now=now)
+
+    b2.refresh_from_db()
+    b3.refresh_from_db()
+    assert b2.status == Status.OFFERED and b3.status == Status.WAITLISTED
+    assert b2.offer_expires_at == now + dt.timedelta(hours=24)
+    assert seats_taken(session) == 1, "the offer holds the seat"
+    assert (
+        services.booking_create(session=session, booker=make_mother(lishi)).status
+        == Status.WAITLISTED
+    )
+
+    services.offer_accept(booking=b2, actor=second, now=now)
+    b2.refresh_from_db()
+    assert b2.status == Status.CONFIRMED and seats_taken(session) == 1
+
+
+def test_declining_or_letting_an_offer_expire_passes_it_on(lishi):
+    session = training_session(capacity=1, days=10)
+    mothers = [make_mother(lishi) for _ in range(4)]
+    bookings = [services.booking_create(session=session, booker=m) for m in mothers]
+    now = timezone.now()
+    services.booking_cancel(booking=bookings[0], actor=mothers[0], now=now)
+
+    services.booking_cancel(booking=bookings[1], actor=mothers[1], now=now)  # declines the offer
+    bookings[2].refresh_from_db()
+    assert bookings[2].status == Status.OFFERED
+
+    assert services.offers_expire(now=now + dt.timedelta(hours=25)) == 1
+    for booking in bookings:
+        booking.refresh_from_db()
+    assert [b.status for b in bookings] == [
+        Status.CANCELLED,
+        Status.DECLINED,
+        Status.EXPIRED,
+        Status.OFFERED,
+    ]
+    assert seats_taken(session) == 1
+    assert services.offers_expire(now=now + dt.timedelta(hours=25)) == 0, (
+        "running twice changes nothing"
+    )
+
+
+def test_an_expired_offer_cannot_be_accepted(lishi):
+    session = training_session(capacity=1, days=10)
+    first, second = make_mother(lishi), make_mother(lishi)
+    b1 = services.booking_create(session=session, booker=first)
+    b2 = services.booking_create(session=session, booker=second)
+    services.booking_cancel(booking=b1, actor=first)
+    with pytest.raises(services.DomainError, match="no longer open"):
+        services.offer_accept(booking=b2, actor=second, now=timezone.now() + dt.timedelta(hours=25))
+
+
+def test_a_pair_waiting_behind_never_gets_half_a_booking(lishi):
+    """One seat frees with a pair first in line: the pair keeps waiting (it needs two) and the
+    next single person who fits gets the seat; when a second seat frees, the pair gets both."""
+    session = class_session(capacity=2, fmt=SummerClassPage.Format.PARENT_CHILD)
+    mothers = [make_mother(lishi) for _ in range(4)]
+    children = [make_child(county_obj=lishi, age=8, name=f"张小{n}") for n in "甲乙丙丁"]
+    for mother, child in zip(mothers, children, strict=True):
+        make_pair(mother, child)
+    held = services.booking_create(session=session, booker=mothers[0], child=children[0])
+    assert held.status == Status.CONFIRMED and seats_taken(session) == 2
+    waiting_pair = services.booking_create(session=session, booker=mothers[1], child=children[1])
+    assert waiting_pair.status == Status.WAITLISTED
+
+    # The capacity is raised by one: one seat is free, the pair waits, nothing is half-booked.
+    Session.objects.filter(pk=session.pk).update(capacity=3)
+    assert services.session_offers_refresh(session=session) == []
+    waiting_pair.refresh_from_db()
+    assert waiting_pair.status == Status.WAITLISTED and seats_taken(session) == 2
+
+    # A second seat frees: the pair is offered both seats together.
+    Session.objects.filter(pk=session.pk).update(capacity=4)
+    offered = services.session_offers_refresh(session=session)
+    assert [b.pk for b in offered] == [waiting_pair.pk]
+    assert seats_taken(session) == 4
+
+
+def test_a_single_seat_passes_over_a_waiting_pair_to_the_next_who_fits(lishi):
+    """The queue is first come, first served among those who fit: with one seat free, a pair
+    first in line keeps its place and the single person behind it is offered the seat."""
+    session = class_session(capacity=3, fmt=SummerClassPage.Format.PARENT_CHILD)
+    Session.objects.filter(pk=session.pk).update(seats_taken=3)
+    mother, child = make_mother(lishi), make_child(county_obj=lishi, age=8)
+    guardian = make_guardian()
+    single = make_child(guardian=guardian, county_obj=lishi, age=9, name="李小乙")
+    now = timezone.now()
+    waiting_pair = Booking.objects.create(
+        session=session,
+        kind="pair",
+        booker=mother,
+        volunteer=mother.volunteer,
+        child=child,
+        seats=2,
+        status="waitlisted",
+        waitlisted_at=now - dt.timedelta(minutes=2),
+    )
+    waiting_single = Booking.objects.create(
+        session=session,
+        kind="child",
+        booker=guardian,
+        child=single,
+        seats=1,
+        status="waitlisted",
+        waitlisted_at=now - dt.timedelta(minutes=1),
+    )
+
+    Session.objects.filter(pk=session.pk).update(seats_taken=2)  # one seat frees
+    offered = services.session_offers_refresh(session=session, now=now)
+
+    assert [b.pk for b in offered] == [waiting_single.pk]
+    waiting_pair.refresh_from_db()
+    assert waiting_pair.status == Status.WAITLISTED, "a pair never gets half a booking"
+    assert seats_taken(session) == 3
+
+
+def test_cancelling_after_the_deadline_is_for_staff_only(lishi, settings):
+    settings.BOOKING_CANCEL_DEADLINE_HOURS = 24
+    session = training_session(capacity=2, days=0.5)
+    mother = make_mother(lishi)
+    booking = services.booking_create(session=session, booker=mother)
+
+    with pytest.raises(services.DomainError, match="24 hours before"):
+        services.booking_cancel(booking=booking, actor=mother)
+
+    services.booking_cancel(booking=booking, actor=make_city_staff())
+    booking.refresh_from_db()
+    assert booking.status == Status.CANCELLED and seats_taken(session) == 0
+
+
+def test_only_the_booker_cancels_her_booking(lishi):
+    session = training_session()
+    booking = services.booking_create(session=session, booker=make_mother(lishi))
+    with pytest.raises(services.DomainError, match="your own bookings"):
+        services.booking_cancel(booking=booking, actor=make_mother(lishi))
+
+
+def test_leaving_the_waiting_list_is_recorded(lishi):
+    session = training_session(capacity=1)
+    services.booking_create(session=session, booker=make_mother(lishi))
+    mother = make_mother(lishi)
+    waiting = services.booking_create(session=session, booker=mother)
+
+    services.booking_cancel(booking=waiting, actor=mother)
+
+    waiting.refresh_from_db()
+    assert waiting.status == Status.LEFT_WAITLIST
+    assert list(
+        BookingEvent.objects.filter(booking=waiting).values_list(
+            "from_status", "to_status", "actor"
+        )
+    ) == [
+        ("", "waitlisted", mother.pk),
+        ("waitlisted", "left", mother.pk),
+    ]
+    assert seats_taken(session) == 1
