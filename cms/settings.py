@@ -268,6 +268,10 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Periodic jobs (run `celery -A cms beat`): each scans for what is due and is idempotent.
+CELERY_BEAT_SCHEDULE = {
+    "expire-seat-offers": {"task": "enrollment.expire_offers", "schedule": 300.0},
+}
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "爱心妈妈"

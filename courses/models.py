@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from cms.blocks import BodyBlock
 from cms.models import CHINESE_SEARCH_FIELDS, ChineseSearchMixin
+from courses.admin_forms import CoursePageForm
 from courses.snippets import (
     ClassCategory,
     County,
@@ -71,6 +72,8 @@ class CoursePage(ChineseSearchMixin, Page):
     )
 
     is_creatable = False
+    # Refuses deleting a session that has bookings, or lowering its seats below those taken.
+    base_form_class = CoursePageForm
     search_fields = Page.search_fields + CHINESE_SEARCH_FIELDS + [index.FilterField("county_id")]
 
     class Meta:

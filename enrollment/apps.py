@@ -9,6 +9,7 @@ class EnrollmentConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(_ensure_groups, dispatch_uid="enrollment_ensure_groups")
+        from enrollment import signals  # noqa: F401 - connects the course publishing signal
 
 
 def _ensure_groups(sender, **kwargs):

@@ -1,6 +1,6 @@
 """Public pages about people: volunteer application, /me/, guardians' children."""
 
-from django.urls import path
+from django.urls import include, path
 
 from enrollment.views import children, me, volunteers
 
@@ -16,3 +16,6 @@ urlpatterns = [
     path("me/children/<int:child_id>/edit/", children.child_edit, name="child_edit"),
     path("me/children/<int:child_id>/delete/", children.child_delete, name="child_delete"),
 ]
+
+# The staff side (check-in) and the training record, in this namespace too.
+urlpatterns += [path("", include("enrollment.urls_staff"))]

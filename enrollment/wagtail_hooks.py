@@ -10,6 +10,7 @@ from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from enrollment.admin.assignments import CountyAssignmentViewSet
+from enrollment.admin.attendance import AttendanceViewSet
 from enrollment.admin.audit import AuditEntryViewSet
 from enrollment.admin.children import ChildViewSet
 from enrollment.admin.pairs import PairViewSet
@@ -24,6 +25,7 @@ class PeopleGroup(ViewSetGroup):
         ChildViewSet,
         VolunteerViewSet,
         PairViewSet,
+        AttendanceViewSet,
         CountyAssignmentViewSet,
         AuditEntryViewSet,
     )

@@ -1,0 +1,39 @@
+"""What publishing a course page does to its sessions' bookings (connected in
+``EnrollmentConfig.ready``). State-based, so publishing twice is harmless:
+
+- a session ticked "cancelled" that still has active bookings → ``session_cancel`` (its
+  bookings are cancelled and everyone who booked is told);
+- a session with free seats and people waiting (its capacity was raised) →
+  ``session_offers_refresh`` (the seats are offered to the waiting list in order).
+
+Deleting a session that has bookings is refused by the editor's form
+(``courses.admin_forms.CoursePageForm``).
+"""
+
+from django.db.models import F
+from django.dispatch import receiver
+
+from wagtail.signals import page_published
+
+from courses.models import CoursePage, Session
+from enrollment.models import Booking
+from enrollment.services import session_offers_refresh
+from enrollment.services.sessions import session_cancel
+
+
+@receiver(page_published, dispatch_uid="enrollment_course_published")
+def course_published(sender, instance, revision=None, **kwargs) -> None:
+    if not isinstance(instance, CoursePage):
+        return
+    actor = getattr(revision, "user", None)
+    sessions = Session.objects.filter(course_id=instance.pk)
+    cancelled = sessions.filter(is_cancelled=True, bookings__status__in=Booking.ACTIVE)
+    for session in cancelled.distinct():
+        session_cancel(session=session, actor=actor)
+    with_room = sessions.filter(
+        is_cancelled=False,
+        seats_taken__lt=F("capacity"),
+        bookings__status=Booking.Status.WAITLISTED,
+    )
+    for session in with_room.distinct():
+        session_offers_refresh(session=session)

@@ -1,0 +1,15 @@
+"""Background jobs. Each is thin: it calls a service, is safe to run twice, and has a time
+limit. Periodic jobs are scheduled by ``CELERY_BEAT_SCHEDULE`` in the settings."""
+
+from celery import shared_task
+
+from enrollment import services
+
+
+@shared_task(
+    name="enrollment.expire_offers", time_limit=120, soft_time_limit=100, ignore_result=True
+)
+def expire_offers() -> int:
+    """Expire seat offers past their hold time and offer the seats to the next in line.
+    Idempotent: an offer already expired or accepted is left alone."""
+    return services.offers_expire()

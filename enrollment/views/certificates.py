@@ -1,0 +1,58 @@
+"""A caring mother's training record (``/me/training/``), her certificates, and the public
+page where anyone checks a certificate's verification code (no sign-in)."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from enrollment import selectors_training
+from enrollment.models import Volunteer
+
+
+def _volunteer(user) -> Volunteer | None:
+    return Volunteer.objects.filter(user=user).first()
+
+
+@login_required
+def training_record(request: HttpRequest) -> HttpResponse:
+    volunteer = _volunteer(request.user)
+    return render(
+        request,
+        "enrollment/certificates/training_record.html",
+        {"volunteer": volunteer, "record": selectors_training.training_record(volunteer)},
+    )
+
+
+@login_required
+def certificate(request: HttpRequest, course_id: int) -> HttpResponse:
+    found = selectors_training.certificate_for(_volunteer(request.user), course_id)
+    if found is None:
+        raise Http404
+    return render(
+        request,
+        "enrollment/certificates/certificate.html",
+        {"certificate": found, "verify_path": _verify_path(found.code)},
+    )
+
+
+def _verify_path(code: str) -> str:
+    return reverse("enrollment:certificate_verify", args=[code])
+
+
+def certificate_lookup(request: HttpRequest) -> HttpResponse:
+    """A form to type a code in; sends to the code's page."""
+    code = request.GET.get("code", "").strip()
+    if code:
+        return redirect(_verify_path(code))
+    return render(request, "enrollment/certificates/verify.html", {"lookup": True})
+
+
+def certificate_verify(request: HttpRequest, code: str) -> HttpResponse:
+    found = selectors_training.certificate_by_code(code)
+    return render(
+        request,
+        "enrollment/certificates/verify.html",
+        {"certificate": found, "code": code},
+        status=200 if found else 404,
+    )

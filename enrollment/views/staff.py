@@ -1,0 +1,76 @@
+"""The door: scanning a booking's QR code opens ``/check-in/<token>/`` for staff, who see who
+it is and mark her present. Only city staff and the coordinator of the session's county
+(others get a 404; a coordinator of another county's attempt is audited)."""
+
+from uuid import UUID
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from enrollment import selectors_training
+from enrollment.audit import audit_record
+from enrollment.mfa import has_totp, must_use_mfa
+from enrollment.models import AuditEntry, Booking
+from enrollment.roles import is_staff_with_children_access
+from enrollment.services import DomainError
+from enrollment.services.attendance import attendance_mark
+
+
+@login_required
+def check_in(request: HttpRequest, token: UUID) -> HttpResponse:
+    user = request.user
+    if not is_staff_with_children_access(user):
+        raise Http404
+    if must_use_mfa(user) and not has_totp(user):
+        messages.warning(
+            request,
+            _(
+                "To protect children's information, please turn on two-step verification "
+                "first: scan the QR code with an authenticator app and enter the code it "
+                "shows."
+            ),
+        )
+        return redirect("mfa_activate_totp")
+    booking = selectors_training.booking_for_check_in(token)
+    if booking is None:
+        raise Http404
+    if not selectors_training.session_may_be_managed_by(user, booking.session):
+        audit_record(
+            actor=user,
+            action=AuditEntry.Action.DENIED,
+            obj=booking,
+            county_id=booking.session.venue.county_id,
+            request=request,
+            detail="check-in",
+        )
+        raise Http404
+    if request.method == "POST":
+        status = request.POST.get("attendance", Booking.Attendance.PRESENT)
+        try:
+            attendance_mark(booking=booking, status=status, actor=user)
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _("%(who)s: %(attendance)s.")
+                % {
+                    "who": selectors_training.booking_people(booking),
+                    "attendance": Booking.Attendance(status).label,
+                },
+            )
+        return redirect(reverse("enrollment:check_in", args=[token]))
+    return render(
+        request,
+        "enrollment/staff/check_in.html",
+        {
+            "booking": booking,
+            "session": booking.session,
+            "who": selectors_training.booking_people(booking),
+            "attendance_choices": Booking.Attendance.choices,
+        },
+    )
