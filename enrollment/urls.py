@@ -1,8 +1,9 @@
-"""Public pages about people: volunteer application, /me/, guardians' children."""
+"""Public pages about people and bookings: volunteer application, /me/, guardians'
+children, booking sessions, her bookings."""
 
 from django.urls import include, path
 
-from enrollment.views import children, me, volunteers
+from enrollment.views import bookings, children, me, volunteers
 
 app_name = "enrollment"
 
@@ -15,6 +16,15 @@ urlpatterns = [
     path("me/children/add/", children.child_add, name="child_add"),
     path("me/children/<int:child_id>/edit/", children.child_edit, name="child_edit"),
     path("me/children/<int:child_id>/delete/", children.child_delete, name="child_delete"),
+    path("sessions/<int:session_id>/book/", bookings.session_book, name="session_book"),
+    path(
+        "trainings/book-all/<int:course_page_id>/",
+        bookings.training_book_all,
+        name="training_book_all",
+    ),
+    path("me/bookings/<int:booking_id>/", bookings.booking_detail, name="booking_detail"),
+    path("me/bookings/<int:booking_id>/cancel/", bookings.booking_cancel, name="booking_cancel"),
+    path("me/bookings/<int:booking_id>/accept/", bookings.offer_accept, name="offer_accept"),
 ]
 
 # The staff side (check-in) and the training record, in this namespace too.

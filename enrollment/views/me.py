@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from enrollment import selectors
+from enrollment import selectors, selectors_bookings
 
 
 @login_required
@@ -12,7 +12,10 @@ def me(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "enrollment/me.html",
-        {"my": selectors.my_page(request.user, children_page=request.GET.get("page"))},
+        {
+            "my": selectors.my_page(request.user, children_page=request.GET.get("page")),
+            "bookings": selectors_bookings.my_bookings(request.user),
+        },
     )
 
 
