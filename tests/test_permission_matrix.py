@@ -87,6 +87,7 @@ class World:
     applicant_volunteer: object
     assignment_a: object
     pages: dict
+    booking: object  # the mother's booking of a session of the "training" page
 
 
 # ``path`` builds the URL from the world. Columns, in the order of ROLES:
@@ -131,6 +132,18 @@ def applicant(w: World) -> int:
 
 def assignment_a(w: World) -> int:
     return w.assignment_a.pk
+
+
+def booking(w: World) -> int:
+    return w.booking.pk
+
+
+def booked_session(w: World) -> int:
+    return w.booking.session_id
+
+
+def training_page(w: World) -> int:
+    return w.pages["training"].pk
 
 
 A, N, L = OK, NOT_FOUND, LOGIN  # short forms, for rows that are mostly one thing
@@ -182,6 +195,24 @@ MATRIX: dict[str, Row] = {
     ),
     "enrollment:child_delete": Row(
         url("enrollment:child_delete", child_a), ONLY_GUARDIAN, "the guardian's own child"
+    ),
+    # Bookings ---------------------------------------------------------------------------
+    "enrollment:session_book": Row(
+        url("enrollment:session_book", booked_session),
+        SIGNED_IN,
+        "the confirmation page; it says who may not book and why",
+    ),
+    "enrollment:training_book_all": Row(
+        url("enrollment:training_book_all", training_page), SIGNED_IN
+    ),
+    "enrollment:booking_detail": Row(
+        url("enrollment:booking_detail", booking), ONLY_MOTHER, "the mother's own booking"
+    ),
+    "enrollment:booking_cancel": Row(
+        url("enrollment:booking_cancel", booking), ONLY_MOTHER, "the mother's own booking"
+    ),
+    "enrollment:offer_accept": Row(
+        url("enrollment:offer_accept", booking), (L,) + ("405",) * 7, "POST only"
     ),
     "account_data_export": Row(url("account_data_export"), SIGNED_IN),
     "account_delete": Row(url("account_delete"), SIGNED_IN),
@@ -341,7 +372,9 @@ def world(db) -> World:
     pages = {
         "home": factories.home_page(),
         "trainings": factories.TrainingIndexPageFactory(),
-        "training": factories.TrainingCoursePageFactory(),
+        "training": factories.TrainingCoursePageFactory(
+            sessions=[factories.session_in(7, capacity=5)]
+        ),
         "summer": factories.SummerClassIndexPageFactory(),
         "summer_class": factories.SummerClassPageFactory(),
         "stories": factories.StoryIndexPageFactory(),
@@ -356,6 +389,7 @@ def world(db) -> World:
         applicant_volunteer=users["applicant"].volunteer,
         assignment_a=coordinator_a.county_assignment,
         pages=pages,
+        booking=services.booking_create(session=pages["training"].sessions.get(), booker=mother),
     )
 
 
