@@ -1,8 +1,9 @@
 """attendance_mark: who may mark which session (county scope), only confirmed bookings, from
 the day of the session, each change kept in the booking's history."""
 
-import pytest
 from django.utils import translation
+
+import pytest
 
 from enrollment.models import Booking
 from enrollment.services import DomainError
