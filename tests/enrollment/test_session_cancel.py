@@ -1,0 +1,241 @@
+"""A session cancelled by the organisers: every active booking (confirmed, offered, waiting)
+is cancelled with its history, the seats are freed, and everyone who booked is told by email
+or text message once the change is committed. In the page editor: ticking "cancelled" and
+publishing does this; raising the capacity offers the seats to those waiting; deleting a
+session that has bookings is refused with a message saying to cancel it instead."""
+
+import datetime as dt
+
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+import pytest
+
+from courses.models import Session, TrainingCoursePage
+from enrollment import services, sms
+from enrollment.models import Booking
+from enrollment.services.sessions import session_cancel
+from tests.enrollment.attendance_support import at, book, training
+from tests.people import county, make_mother, make_user
+
+pytestmark = pytest.mark.django_db
+Status = Booking.Status
+
+
+@pytest.fixture(autouse=True)
+def _english(settings):
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_sms_outbox():
+    sms.outbox.clear()
+    yield
+    sms.outbox.clear()
+
+
+@pytest.fixture
+def lishi():
+    return county("lishi", "离石区")
+
+
+@pytest.fixture
+def full_session(lishi):
+    """Two seats: one confirmed, one offered (after a cancellation), one waiting."""
+    session = training([at(5)], lishi, capacity=2).sessions.get()
+    confirmed = book(session, make_mother(lishi))
+    leaving = book(session, make_mother(lishi))
+    offered = book(session, make_mother(lishi))
+    waiting = book(session, make_mother(lishi, email="", phone="+8613912345678"))
+    services.booking_cancel(booking=leaving, actor=leaving.booker)
+    offered.refresh_from_db()
+    assert offered.status == Status.OFFERED
+    return session, {"confirmed": confirmed, "offered": offered, "waiting": waiting}
+
+
+def test_cancelling_a_session_cancels_every_active_booking_and_frees_the_seats(
+    full_session, django_capture_on_commit_callbacks
+):
+    session, bookings = full_session
+    staff = make_user()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        cancelled = session_cancel(session=session, actor=staff)
+
+    assert {b.pk for b in cancelled} == {b.pk for b in bookings.values()}
+    session.refresh_from_db()
+    assert session.is_cancelled and session.seats_taken == 0
+    for booking in bookings.values():
+        booking.refresh_from_db()
+        assert booking.status == Status.CANCELLED
+        event = booking.events.latest("pk")
+        assert event.to_status == Status.CANCELLED and event.actor == staff
+
+
+def test_everyone_who_booked_is_told_by_email_or_text_message(
+    full_session, mailoutbox, django_capture_on_commit_callbacks
+):
+    session, bookings = full_session
+
+    with django_capture_on_commit_callbacks(execute=True):
+        session_cancel(session=session, actor=None)
+
+    emailed = {address for mail in mailoutbox for address in mail.to}
+    assert emailed == {bookings["confirmed"].booker.email, bookings["offered"].booker.email}
+    assert all("cancelled" in mail.subject for mail in mailoutbox)
+    assert [message.phone for message in sms.outbox] == ["+8613912345678"]
+
+
+def test_nobody_is_told_before_the_change_is_committed(full_session, mailoutbox):
+    session, _bookings = full_session
+    session_cancel(session=session, actor=None)  # the test's transaction never commits
+    assert mailoutbox == [] and sms.outbox == []
+
+
+def test_cancelling_again_changes_nothing_and_tells_nobody(
+    full_session, mailoutbox, django_capture_on_commit_callbacks
+):
+    session, _bookings = full_session
+    with django_capture_on_commit_callbacks(execute=True):
+        session_cancel(session=session, actor=None)
+    mailoutbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert session_cancel(session=session, actor=None) == []
+
+    assert mailoutbox == []
+
+
+def test_a_cancelled_session_cannot_be_booked(full_session, lishi):
+    session, _bookings = full_session
+    session_cancel(session=session, actor=None)
+    with pytest.raises(services.DomainError):
+        services.booking_create(
+            session=Session.objects.get(pk=session.pk), booker=make_mother(lishi)
+        )
+
+
+# In the page editor ------------------------------------------------------------------------
+
+ADMIN_DATETIME = "%Y-%m-%d %H:%M"
+
+
+def _session_row(session: Session, **changes) -> dict:
+    row = {
+        "id": str(session.pk),
+        "title": session.title,
+        "start": timezone.localtime(session.start).strftime(ADMIN_DATETIME),
+        "end": timezone.localtime(session.end).strftime(ADMIN_DATETIME),
+        "venue": str(session.venue_id),
+        "capacity": str(session.capacity),
+        "booking_opens": "",
+        "booking_closes": "",
+    }
+    if session.is_cancelled:
+        row["is_cancelled"] = "on"
+    row.update(changes)
+    return {key: value for key, value in row.items() if value is not None}
+
+
+def publish_edit(client, course: TrainingCoursePage, rows: list[dict]):
+    """Post the page editor's form for ``course`` with these session rows, publishing."""
+    course = TrainingCoursePage.objects.get(pk=course.pk)
+    data = nested_form_data(
+        {
+            "title": course.title,
+            "slug": course.slug,
+            "summary": course.summary,
+            "stage": course.stage,
+            "hours": str(course.hours),
+            "required_sessions": str(course.required_sessions),
+            "county": str(course.county_id),
+            "cover_image": str(course.cover_image_id or ""),
+            "body": streamfield([("paragraph", rich_text("<p>请提前十分钟到场签到。</p>"))]),
+            "sessions": inline_formset(rows, initial=course.sessions.count()),
+        }
+    )
+    data["topics"] = [str(topic.pk) for topic in course.topics.all()]
+    data["action-publish"] = "action-publish"
+    return client.post(reverse("wagtailadmin_pages:edit", args=[course.pk]), data)
+
+
+@pytest.fixture
+def course_with_bookings(lishi):
+    course = training([at(5)], lishi, capacity=1)
+    session = course.sessions.get()
+    confirmed = book(session, make_mother(lishi))
+    waiting = book(session, make_mother(lishi))
+    return course, session, confirmed, waiting
+
+
+def test_publishing_a_session_ticked_cancelled_cancels_its_bookings_and_tells_everyone(
+    editor_client, course_with_bookings, mailoutbox, django_capture_on_commit_callbacks
+):
+    course, session, confirmed, waiting = course_with_bookings
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = publish_edit(editor_client, course, [_session_row(session, is_cancelled="on")])
+
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    for booking in (confirmed, waiting):
+        booking.refresh_from_db()
+        assert booking.status == Status.CANCELLED
+    assert len(mailoutbox) == 2
+
+
+def test_publishing_a_raised_capacity_offers_the_seat_to_the_first_waiting(
+    editor_client, course_with_bookings
+):
+    course, session, _confirmed, waiting = course_with_bookings
+
+    response = publish_edit(editor_client, course, [_session_row(session, capacity="2")])
+
+    assert response.status_code == 302
+    waiting.refresh_from_db()
+    assert waiting.status == Status.OFFERED
+
+
+def test_a_session_with_bookings_cannot_be_deleted_in_the_editor(
+    editor_client, course_with_bookings
+):
+    course, session, confirmed, _waiting = course_with_bookings
+
+    response = publish_edit(editor_client, course, [_session_row(session, DELETE="1")])
+
+    assert response.status_code == 200, "the editor accepted deleting a booked session"
+    html = response.content.decode()
+    assert "has bookings and cannot be deleted" in html and "cancelled" in html
+    assert Session.objects.filter(pk=session.pk).exists()
+    confirmed.refresh_from_db()
+    assert confirmed.status == Status.CONFIRMED
+
+
+def test_a_session_without_bookings_can_still_be_deleted(editor_client, lishi):
+    course = training([at(5), at(6)], lishi)
+    first, second = course.sessions.order_by("start")
+
+    response = publish_edit(
+        editor_client, course, [_session_row(first, DELETE="1"), _session_row(second)]
+    )
+
+    assert response.status_code == 302
+    assert list(course.sessions.all()) == [second]
+
+
+def test_the_capacity_cannot_go_below_the_seats_taken(editor_client, lishi):
+    course = training([at(5)], lishi, capacity=3)
+    session = course.sessions.get()
+    for _ in range(2):
+        book(session, make_mother(lishi))
+
+    response = publish_edit(editor_client, course, [_session_row(session, capacity="1")])
+
+    assert response.status_code == 200
+    assert "already taken" in response.content.decode()
+    session.refresh_from_db()
+    assert session.capacity == 3
+
