@@ -4,7 +4,6 @@ or text message once the change is committed. In the page editor: ticking "cance
 publishing does this; raising the capacity offers the seats to those waiting; deleting a
 session that has bookings is refused with a message saying to cancel it instead."""
 
-import datetime as dt
 
 from django.urls import reverse
 from django.utils import timezone, translation
