@@ -4,7 +4,6 @@ or text message once the change is committed. In the page editor: ticking "cance
 publishing does this; raising the capacity offers the seats to those waiting; deleting a
 session that has bookings is refused with a message saying to cancel it instead."""
 
-
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -237,4 +236,3 @@ def test_the_capacity_cannot_go_below_the_seats_taken(editor_client, lishi):
     assert "already taken" in response.content.decode()
     session.refresh_from_db()
     assert session.capacity == 3
-
