@@ -96,7 +96,8 @@ def session_book(request: HttpRequest, session_id: int) -> HttpResponse:
             form.add_error(None, message)
         return _book_page(request, session, course, form)
     for booking in booked:
-        messages.success(request, booking_outcome(booking))
+        confirmed = booking.status == Booking.Status.CONFIRMED
+        (messages.success if confirmed else messages.warning)(request, booking_outcome(booking))
     for message in refused:
         messages.error(request, message)
     if len(booked) == 1 and not refused:
@@ -120,6 +121,15 @@ class SessionOutcome:
     session: Session
     booking: Booking | None
     message: str
+
+
+def _outcome_summary(outcomes: list[SessionOutcome]) -> str:
+    statuses = [outcome.booking.status if outcome.booking else "" for outcome in outcomes]
+    return _("%(confirmed)d confirmed, %(waiting)d on the waiting list, %(refused)d not booked") % {
+        "confirmed": statuses.count(Booking.Status.CONFIRMED),
+        "waiting": statuses.count(Booking.Status.WAITLISTED),
+        "refused": statuses.count(""),
+    }
 
 
 @login_required
@@ -147,7 +157,7 @@ def training_book_all(request: HttpRequest, course_page_id: int) -> HttpResponse
             "sessions": [(session, mine.get(session.pk, [])) for session in sessions],
             "options": options,
             "outcomes": outcomes,
-            "booked_count": sum(1 for outcome in outcomes if outcome.booking),
+            "summary": _outcome_summary(outcomes) if outcomes else "",
         },
     )
 

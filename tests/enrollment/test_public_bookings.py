@@ -299,7 +299,7 @@ def test_a_mother_books_every_session_of_a_training_and_hears_about_each(client,
     assert Booking.objects.get(session=first, volunteer=mother.volunteer).status == "confirmed"
     assert Booking.objects.get(session=second, volunteer=mother.volunteer).status == "waitlisted"
     assert "You have already booked this session." in html
-    assert "2 of 3 sessions booked" in html
+    assert "1 confirmed, 1 on the waiting list, 1 not booked" in html
 
 
 def test_booking_a_whole_training_is_for_approved_mothers(client):
