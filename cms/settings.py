@@ -271,6 +271,7 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Periodic jobs (run `celery -A cms beat`): each scans for what is due and is idempotent.
 CELERY_BEAT_SCHEDULE = {
     "expire-seat-offers": {"task": "enrollment.expire_offers", "schedule": 300.0},
+    "session-reminders": {"task": "enrollment.send_session_reminders", "schedule": 3600.0},
 }
 
 # Wagtail.

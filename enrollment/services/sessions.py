@@ -1,8 +1,11 @@
-"""A session cancelled by the organisers: every active booking is cancelled (seats freed,
-waiting list and offers closed), each change kept in the booking's history, and everyone who
-had booked is told, by email or text message, once the transaction has committed."""
+"""Sessions, from the organisers' side.
 
-from datetime import datetime
+- A session cancelled by the organisers: every active booking is cancelled (seats freed,
+  waiting list and offers closed), each change kept in the booking's history, and everyone
+  who had booked is told, by email or text message, once the transaction has committed.
+- Reminders the day before: sent once per booking (kept in its history)."""
+
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -11,7 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from courses.models import Session
-from enrollment.models import Booking, User
+from enrollment.models import Booking, BookingEvent, User
 from enrollment.notifications import notify_user
 from enrollment.services.bookings import _lock_session, _set_status
 
@@ -67,3 +70,60 @@ def session_cancel(
         details = _describe(session)
         transaction.on_commit(lambda: _notify_cancelled(user_ids, details))
     return cancelled
+
+
+REMINDER_NOTE = "reminder sent"
+
+
+def _notify_reminder(user_id: int, details: dict[str, str]) -> None:
+    user = User.objects.filter(pk=user_id).first()
+    if user is None:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        notify_user(
+            user,
+            subject=_("Reminder: %(course)s") % details,
+            message=_(
+                "A reminder of your booking: %(course)s, %(when)s, at %(venue)s. Show the "
+                "check-in code on your booking page at the door. If you cannot come, please "
+                "cancel so that someone waiting can have the seat."
+            )
+            % details,
+        )
+
+
+def session_reminders_send(*, now: datetime | None = None) -> int:
+    """Remind everyone with a confirmed booking of a session starting within
+    ``BOOKING_REMINDER_HOURS``, once: the reminder is kept in the booking's history, so a
+    second run sends nothing. For the beat job."""
+    now = now or timezone.now()
+    hours = getattr(settings, "BOOKING_REMINDER_HOURS", 24)
+    due = (
+        Booking.objects.filter(
+            status=Booking.Status.CONFIRMED,
+            booker__isnull=False,
+            session__is_cancelled=False,
+            session__start__gt=now,
+            session__start__lte=now + timedelta(hours=hours),
+        )
+        .exclude(events__note=REMINDER_NOTE)
+        .select_related("session__course", "session__venue")
+    )
+    sent = 0
+    for booking in due:
+        with transaction.atomic():
+            locked = Booking.objects.select_for_update().filter(pk=booking.pk).first()
+            if locked is None or locked.events.filter(note=REMINDER_NOTE).exists():
+                continue
+            BookingEvent.objects.create(
+                booking=locked,
+                actor=None,
+                from_status=locked.status,
+                to_status=locked.status,
+                note=REMINDER_NOTE,
+            )
+            details = _describe(booking.session) | {"venue": booking.session.venue.name}
+            booker_id = booking.booker_id
+            transaction.on_commit(lambda b=booker_id, d=details: _notify_reminder(b, d))
+            sent += 1
+    return sent

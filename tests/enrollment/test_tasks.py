@@ -1,6 +1,7 @@
 """The offers expiry job: run through Celery (eagerly, as without a broker), it expires offers
 past their hold time and passes the seats on; running it again changes nothing; the beat
-schedule runs it every five minutes."""
+schedule runs it every five minutes. The reminders job tells those booked for the next day,
+once."""
 
 import datetime as dt
 
@@ -11,7 +12,7 @@ import pytest
 
 from enrollment import services
 from enrollment.models import Booking
-from enrollment.tasks import expire_offers
+from enrollment.tasks import expire_offers, send_session_reminders
 from tests.enrollment.attendance_support import at, book, training
 from tests.people import county, make_mother
 
@@ -61,6 +62,43 @@ def test_the_task_has_a_time_limit():
     assert expire_offers.soft_time_limit < expire_offers.time_limit
 
 
-def test_the_beat_schedule_runs_it_every_five_minutes():
-    [entry] = [e for e in settings.CELERY_BEAT_SCHEDULE.values() if e["task"] == expire_offers.name]
-    assert entry["schedule"] == 300
+def test_the_beat_schedule_expires_offers_every_five_minutes_and_reminds_hourly():
+    schedule = {e["task"]: e["schedule"] for e in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert schedule[expire_offers.name] == 300
+    assert schedule[send_session_reminders.name] == 3600
+
+
+# Reminders ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def tomorrows_booking():
+    lishi = county("lishi", "离石区")
+    session = training([timezone.now() + dt.timedelta(hours=20)], lishi).sessions.get()
+    return book(session, make_mother(lishi))
+
+
+def test_those_booked_for_tomorrow_are_reminded_once(
+    tomorrows_booking, mailoutbox, django_capture_on_commit_callbacks
+):
+    later = training(
+        [timezone.now() + dt.timedelta(days=3)], tomorrows_booking.session.venue.county
+    ).sessions.get()
+    book(later, make_mother())
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_session_reminders.delay().get() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_session_reminders.delay().get() == 0
+
+    assert [mail.to for mail in mailoutbox] == [[tomorrows_booking.booker.email]]
+
+
+def test_a_cancelled_booking_gets_no_reminder(
+    tomorrows_booking, mailoutbox, django_capture_on_commit_callbacks, settings
+):
+    settings.BOOKING_CANCEL_DEADLINE_HOURS = 1
+    services.booking_cancel(booking=tomorrows_booking, actor=tomorrows_booking.booker)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_session_reminders.delay().get() == 0
+    assert mailoutbox == []
