@@ -28,6 +28,23 @@ class SessionBusy(DomainError):
         super().__init__(_("Many people are booking this session right now. Please try again."))
 
 
+class _write_transaction(transaction.Atomic):  # noqa: N801 - used like transaction.atomic
+    """``transaction.atomic`` for the writes that lock a session. On SQLite, IMMEDIATE
+    transactions wait for the database's write lock at BEGIN, before ``_lock_session``; a
+    wait that times out there is ``SessionBusy`` too, not a server error."""
+
+    def __init__(self):
+        super().__init__(using=None, savepoint=True, durable=False)
+
+    def __enter__(self):
+        try:
+            super().__enter__()
+        except OperationalError as error:
+            if connection.vendor != "sqlite":
+                raise
+            raise SessionBusy() from error
+
+
 def _lock_session(session_id: int) -> Session:
     """Lock the session's row for the rest of the transaction and return it fresh."""
     try:
@@ -152,7 +169,7 @@ def _queue_ahead(session: Session):
     return Booking.objects.filter(session=session, status=Status.WAITLISTED)
 
 
-@transaction.atomic
+@_write_transaction()
 def booking_create(
     *, session: Session, booker: User, child: Child | None = None, now: datetime | None = None
 ) -> Booking:
@@ -225,7 +242,7 @@ def _release(
         offer_free_seats(session=session, now=now)
 
 
-@transaction.atomic
+@_write_transaction()
 def booking_cancel(
     *, booking: Booking, actor: User, now: datetime | None = None, note: str = ""
 ) -> Booking:
@@ -268,7 +285,7 @@ def offer_free_seats(*, session: Session, now: datetime | None = None) -> list[B
     return offered
 
 
-@transaction.atomic
+@_write_transaction()
 def offer_accept(*, booking: Booking, actor: User, now: datetime | None = None) -> Booking:
     now = now or timezone.now()
     _lock_session(booking.session_id)
@@ -282,7 +299,7 @@ def offer_accept(*, booking: Booking, actor: User, now: datetime | None = None) 
     return _set_status(booking, Status.CONFIRMED, actor, offer_expires_at=None)
 
 
-@transaction.atomic
+@_write_transaction()
 def session_offers_refresh(*, session: Session, now: datetime | None = None) -> list[Booking]:
     """After capacity changed (an editor raised it), offer what became free."""
     return offer_free_seats(session=_lock_session(session.pk), now=now)
@@ -294,7 +311,7 @@ def offers_expire(*, now: datetime | None = None) -> int:
     expired = 0
     due = Booking.objects.filter(status=Status.OFFERED, offer_expires_at__lte=now)
     for booking_id, session_id in due.values_list("pk", "session_id"):
-        with transaction.atomic():
+        with _write_transaction():
             session = _lock_session(session_id)
             booking = Booking.objects.get(pk=booking_id)
             if booking.status == Status.OFFERED and booking.offer_expires_at <= now:
