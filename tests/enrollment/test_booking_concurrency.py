@@ -285,3 +285,45 @@ def test_on_sqlite_concurrent_bookers_queue_for_the_write_lock_instead_of_failin
     statuses, taken = in_a_thread(read)
     assert statuses == {Status.CONFIRMED: 10, Status.WAITLISTED: 20}, statuses
     assert taken == 10
+
+
+def test_on_sqlite_a_booker_who_waits_too_long_for_the_write_lock_is_told_busy(
+    on_a_sqlite_file,
+):
+    """IMMEDIATE transactions wait for SQLite's write lock at BEGIN, before the service takes
+    the session lock; when another writer holds it past the timeout, the booker is told the
+    session is busy (SessionBusy, a message), not given a server error."""
+    from django.db import transaction
+
+    lishi = county()
+    session = class_session(capacity=5)
+    ((guardian, child),) = guardians_with_children(1, lishi)
+    options = connection.settings_dict["OPTIONS"]
+    timeout = options["timeout"]
+    options["timeout"] = 0.5
+    holding = threading.Event()
+    release = threading.Event()
+
+    def hold_the_write_lock() -> None:
+        try:
+            with transaction.atomic():  # BEGIN IMMEDIATE: SQLite's one write lock
+                holding.set()
+                release.wait(timeout=10)
+        finally:
+            connections.close_all()
+
+    try:
+        on_a_sqlite_file()
+        holder = threading.Thread(target=hold_the_write_lock)
+        holder.start()
+        try:
+            assert holding.wait(timeout=10)
+            outcome = book_all_at_once(session.pk, [(guardian, child)])
+        finally:
+            release.set()
+            holder.join(timeout=10)
+    finally:
+        options["timeout"] = timeout
+
+    assert not outcome.errors, f"booking raised {outcome.errors!r} instead of SessionBusy"
+    assert outcome.busy == 1 and not outcome.bookings
