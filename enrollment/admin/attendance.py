@@ -95,6 +95,9 @@ class SessionListView(StaffOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
     page_title = gettext_lazy("Attendance")
     header_icon = "tasks"
 
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         when = "recent" if self.request.GET.get("when") == "recent" else "upcoming"
