@@ -201,6 +201,7 @@ def booking_cancel(request: HttpRequest, booking_id: int) -> HttpResponse:
         "enrollment/bookings/cancel.html",
         {
             "booking": booking,
+            "is_active": booking.status in Booking.ACTIVE,
             "who": _who(booking),
             "can_cancel": selectors.can_cancel_now(booking),
             "cancel_deadline": selectors.cancel_deadline(booking),

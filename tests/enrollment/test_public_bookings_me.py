@@ -262,3 +262,16 @@ def test_a_course_page_runs_the_same_queries_for_2_or_20_booked_sessions(client,
 
     assert text(client.get(many_course.url)).count('class="my-session-bookings"') == 20
     assert_same_queries(few, many, "course page")
+
+
+def test_cancelling_a_booking_already_cancelled_says_it_is_no_longer_active(client, lishi):
+    mother = make_mother(lishi)
+    booking = services.booking_create(session=training_session(), booker=mother)
+    services.booking_cancel(booking=booking, actor=mother)
+    client.force_login(mother)
+
+    page = text(client.get(cancel_url(booking)))
+    response = client.post(cancel_url(booking), follow=True)
+
+    assert "This booking is no longer active." in page
+    assert "This booking is no longer active." in text(response)
