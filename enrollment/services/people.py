@@ -23,8 +23,9 @@ def account_delete(*, user: User) -> None:
                 reason=Pair.EndReason.MOTHER_WITHDREW,
                 note=str(_("Account deleted.")),
             )
-        if volunteer.pairs.exists():
-            # Pairs are history and keep pointing at her record, stripped of personal data.
+        if volunteer.pairs.exists() or volunteer.bookings.exists():
+            # Pairs and bookings are history and keep pointing at her record, stripped of
+            # personal data.
             volunteer.status = Volunteer.Status.WITHDRAWN
             volunteer.name = str(_("(deleted)"))
             volunteer.phone = "+8613800000000"
