@@ -117,3 +117,14 @@ def test_the_lookup_form_sends_to_the_codes_page(client, mother, completed):
     assert response.status_code == 302
     assert response.url == reverse("enrollment:certificate_verify", args=[code])
     assert client.get(reverse("enrollment:certificate_lookup")).status_code == 200
+
+
+def test_a_deleted_accounts_certificate_is_no_longer_found(mother, completed):
+    """Deleting the account keeps her bookings' record (stripped of her name) and works."""
+    from enrollment import services
+
+    code = certificate_code(mother.volunteer.pk, completed.pk)
+
+    services.account_delete(user=mother)
+
+    assert certificate_by_code(code) is None
