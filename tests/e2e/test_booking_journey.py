@@ -99,7 +99,7 @@ def test_a_guardian_books_a_class_for_her_child_and_is_waitlisted_when_full(
     )
     session = course.sessions.get()
     first = make_guardian()
-    services.booking_create(
+    seat_holder = services.booking_create(
         session=session, booker=first, child=make_child(guardian=first, name="赵小杰")
     )
     guardian = make_guardian(email="zhang.guihua@example.org", name="张桂花")
@@ -125,6 +125,16 @@ def test_a_guardian_books_a_class_for_her_child_and_is_waitlisted_when_full(
     page.goto(live_server.url + reverse("enrollment:me"))
     check_fits(page, "me-waitlisted")
     assert "1" in page.locator(".booking--waitlisted").inner_text()
+
+    # The seat frees up: it is offered to her, and she accepts it from /me/.
+    services.booking_cancel(booking=seat_holder, actor=first)
+    page.reload()
+    check_fits(page, "me-offer")
+    page.locator(".booking--offered form button[type=submit]").click()
+    page.wait_for_load_state()
+    check_fits(page, "class-offer-accepted")
+    booking.refresh_from_db()
+    assert booking.status == Booking.Status.CONFIRMED
 
 
 def test_a_mother_books_a_whole_training_in_one_step(live_server, phone_page):
