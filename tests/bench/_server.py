@@ -123,6 +123,50 @@ def get(port: int, path: str, conn: http.client.HTTPConnection | None = None) ->
     return response.status
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time used so far by these processes (Linux /proc; 0 elsewhere)."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
+    return total / tick
+
+
+def machine_busy_seconds() -> float:
+    """CPU time all processes of the machine have used since boot (Linux /proc/stat)."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    except OSError:
+        return 0.0
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(f) for f in fields[:8])
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    return (user + nice + system + irq + softirq + steal) / tick
+
+
+def children_of(pid: int) -> list[int]:
+    """The direct child processes of ``pid`` (gunicorn's workers), from /proc."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        found.extend(int(child) for child in task.read_text().split())
+    return found
+
+
+def processes_named(name: str) -> list[int]:
+    """Processes whose command name is ``name`` (PostgreSQL's backends), from /proc."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/comm"):
+        try:
+            if stat.read_text().strip() == name:
+                found.append(int(stat.parent.name))
+        except OSError:
+            continue
+    return found
+
+
 def percentiles(values: list[float]) -> tuple[float, float, float]:
     """p50, p95 and p99 of ``values``."""
     if len(values) < 2:

@@ -46,9 +46,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from tests.bench._server import (  # noqa: E402
     HOST,
     bench_environment,
+    children_of,
+    cpu_seconds,
     free_port,
+    machine_busy_seconds,
     manage,
     percentiles,
+    processes_named,
     setup_django,
     start_gunicorn,
     stop,
@@ -78,6 +82,7 @@ class Answer:
 class Rush:
     answers: list[Answer] = field(default_factory=list)
     elapsed: float = 0.0
+    cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds used during the rush
 
 
 def main() -> int:
@@ -123,7 +128,7 @@ def main() -> int:
         try:
             wait_until_up(port, server, log)
             open_booking_pages(port, session_id, families)
-            rush = press_book(port, session_id, families)
+            rush = press_book(port, session_id, families, workers=children_of(server.pid))
         finally:
             stop(server)
         errors_logged = log.read_text()[-3000:] if log.exists() else ""
@@ -270,8 +275,9 @@ def open_booking_pages(port: int, session_id: int, families: list[Family]) -> No
 # The rush ---------------------------------------------------------------------------------------
 
 
-def press_book(port: int, session_id: int, families: list[Family]) -> Rush:
-    """Every family POSTs the booking form at the same moment; time each answer."""
+def press_book(port: int, session_id: int, families: list[Family], workers: list[int]) -> Rush:
+    """Every family POSTs the booking form at the same moment; time each answer, and the CPU
+    time gunicorn's workers, PostgreSQL and these clients used meanwhile."""
     path = f"/sessions/{session_id}/book/"
     rush = Rush()
     lock = threading.Lock()
@@ -304,11 +310,17 @@ def press_book(port: int, session_id: int, families: list[Family]) -> Rush:
     threads = [threading.Thread(target=book, args=(family,)) for family in families]
     for thread in threads:
         thread.start()
+    postgres = processes_named("postgres")
+    parties = {"gunicorn": workers, "postgres": postgres, "clients": [os.getpid()]}
+    before = {party: cpu_seconds(pids) for party, pids in parties.items()}
+    machine = machine_busy_seconds()
     barrier.wait(timeout=TIMEOUT)
     released = time.perf_counter()
     for thread in threads:
         thread.join(timeout=2 * TIMEOUT)
     rush.elapsed = time.perf_counter() - released
+    rush.cpu = {party: cpu_seconds(pids) - before[party] for party, pids in parties.items()}
+    rush.cpu["other processes"] = machine_busy_seconds() - machine - sum(rush.cpu.values())
     return rush
 
 
@@ -354,6 +366,10 @@ def report(args, session_id: int, families: list[Family], rush: Rush, log: str) 
     print(f"server errors        {server_errors}")
     print(f"wall time            {rush.elapsed * 1000:.0f} ms from release to last answer")
     print(f"handled per second   {rps:.1f}")
+    cpu = ", ".join(f"{party} {seconds:.1f} s" for party, seconds in rush.cpu.items())
+    cores = os.cpu_count() or 1
+    print(f"CPU during the rush  {cpu} ({cores} cores x wall time = {cores * rush.elapsed:.1f} s)")
+    print(f"load average         {' '.join(f'{x:.2f}' for x in os.getloadavg())} (after)")
     print(f"latency              p50 {p50:.0f} ms, p95 {p95:.0f} ms, p99 {p99:.0f} ms")
     print(
         f"targets              p95 < 500 ms: {'met' if p95 < 500 else 'MISSED'}; "
