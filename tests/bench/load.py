@@ -13,12 +13,6 @@ capacity. Only loopback traffic; gunicorn is always stopped at the end.
 
 import argparse
 import http.client
-import os
-import secrets
-import signal
-import socket
-import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -27,8 +21,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-REPO = Path(__file__).resolve().parents[2]
-HOST = "127.0.0.1"
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.bench._server import (  # noqa: E402
+    HOST,
+    bench_environment,
+    free_port,
+    get,
+    manage,
+    percentiles,
+    setup_django,
+    start_gunicorn,
+    stop,
+    wait_until_up,
+)
 
 
 @dataclass
@@ -69,49 +75,19 @@ def main() -> int:
     return 1 if any(r.errors for r in results) else 0
 
 
-def bench_environment(tmp: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env.pop("CELERY_BROKER_URL", None)  # /healthz stays the bare baseline: one SELECT 1
-    if "DATABASE_URL" not in env:
-        env["DATABASE_URL"] = f"sqlite:///{tmp / 'bench.sqlite3'}"
-        env["MEDIA_ROOT"] = str(tmp / "media")
-    env.update(
-        DEBUG="0",
-        TESTING="0",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        SECURE_SSL_REDIRECT="0",
-        SECURE_COOKIES="0",
-        ALLOWED_HOSTS=HOST,
-        STATIC_ROOT=str(tmp / "static"),
-        LOG_LEVEL="ERROR",
-        DJANGO_SETTINGS_MODULE="cms.settings",
-    )
-    return env
-
-
 def prepare(env: dict[str, str]) -> None:
     print(f"Preparing {env['DATABASE_URL']} (migrate, load_demo, collectstatic)", file=sys.stderr)
-    for command in (
+    manage(
+        env,
         ["migrate", "--noinput", "-v0"],
         ["load_demo"],
         ["collectstatic", "--noinput", "-v0"],
-    ):
-        subprocess.run(  # noqa: S603
-            [sys.executable, "manage.py", *command],
-            cwd=REPO,
-            env=env,
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
+    )
 
 
 def discover_pages(env: dict[str, str]) -> tuple[list[str], dict[str, int]]:
     """The pages to measure, and the SQL queries one render of each takes (second render)."""
-    os.environ.update(env)
-    sys.path.insert(0, str(REPO))
-    import django
-
-    django.setup()
+    setup_django(env)
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -138,62 +114,6 @@ def discover_pages(env: dict[str, str]) -> tuple[list[str], dict[str, int]]:
         queries[path] = len(captured.captured_queries)
     connection.close()
     return paths, queries
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
-
-
-def start_gunicorn(env: dict[str, str], port: int, workers: int, log: Path) -> subprocess.Popen:
-    command = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "cms.wsgi",
-        f"--workers={workers}",
-        f"--bind={HOST}:{port}",
-        "--log-level=warning",
-        f"--error-logfile={log}",
-    ]
-    print(f"Starting gunicorn with {workers} workers on {HOST}:{port}", file=sys.stderr)
-    return subprocess.Popen(command, cwd=REPO, env=env, start_new_session=True)  # noqa: S603
-
-
-def wait_until_up(port: int, server: subprocess.Popen, log: Path, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            break
-        try:
-            if get(port, "/healthz") == 200:
-                return
-        except OSError:
-            time.sleep(0.2)
-    tail = log.read_text()[-2000:] if log.exists() else ""
-    raise SystemExit(f"gunicorn did not answer /healthz within {timeout:.0f}s\n{tail}")
-
-
-def stop(server: subprocess.Popen) -> None:
-    if server.poll() is not None:
-        return
-    os.killpg(server.pid, signal.SIGTERM)
-    try:
-        server.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        os.killpg(server.pid, signal.SIGKILL)
-        server.wait()
-
-
-def get(port: int, path: str, conn: http.client.HTTPConnection | None = None) -> int:
-    conn = conn or http.client.HTTPConnection(HOST, port, timeout=30)
-    conn.request("GET", path)
-    response = conn.getresponse()
-    response.read()
-    if response.will_close:
-        conn.close()
-    return response.status
 
 
 def warm(port: int, path: str, count: int = 10) -> None:
@@ -233,14 +153,6 @@ def hammer(port: int, result: Result, seconds: float, budget: int, clients: int)
     for thread in threads:
         thread.join()
     result.elapsed = time.perf_counter() - started
-
-
-def percentiles(values: list[float]) -> tuple[float, float, float]:
-    if len(values) < 2:
-        only = values[0] if values else 0.0
-        return only, only, only
-    cuts = statistics.quantiles(values, n=100, method="inclusive")
-    return cuts[49], cuts[94], cuts[98]
 
 
 def print_table(results: list[Result], args: argparse.Namespace) -> None:
