@@ -21,8 +21,10 @@ import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from enrollment import services
-from enrollment.models import AuditEntry, Pair
+from enrollment.models import AuditEntry, Booking, Pair
+from enrollment.selectors_training import certificate_code
 from tests import factories
+from tests.enrollment import attendance_support
 from tests.people import (
     county,
     make_applicant,
@@ -88,6 +90,8 @@ class World:
     assignment_a: object
     pages: dict
     booking: object  # the mother's booking of a session of the "training" page
+    county_a_booking: object  # the mother's booking of a session at a venue in county A
+    completed_training: object  # a training the mother has completed (certificate)
 
 
 # ``path`` builds the URL from the world. Columns, in the order of ROLES:
@@ -144,6 +148,22 @@ def booked_session(w: World) -> int:
 
 def training_page(w: World) -> int:
     return w.pages["training"].pk
+
+
+def check_in_token(w: World) -> str:
+    return str(w.county_a_booking.check_in_token)
+
+
+def county_a_session(w: World) -> int:
+    return w.county_a_booking.session_id
+
+
+def completed_training(w: World) -> int:
+    return w.completed_training.pk
+
+
+def certificate_code_of_mother(w: World) -> str:
+    return certificate_code(w.users["mother"].volunteer.pk, w.completed_training.pk)
 
 
 A, N, L = OK, NOT_FOUND, LOGIN  # short forms, for rows that are mostly one thing
@@ -214,6 +234,19 @@ MATRIX: dict[str, Row] = {
     "enrollment:offer_accept": Row(
         url("enrollment:offer_accept", booking), (L,) + ("405",) * 7, "POST only"
     ),
+    "enrollment:check_in": Row(
+        url("enrollment:check_in", check_in_token),
+        (L, N, N, N, N, A, N, A),
+        "a booking of a county A session: that county's coordinator and city staff",
+    ),
+    "enrollment:training_record": Row(url("enrollment:training_record"), SIGNED_IN),
+    "enrollment:certificate": Row(
+        url("enrollment:certificate", completed_training), ONLY_MOTHER, "her completed training"
+    ),
+    "enrollment:certificate_lookup": Row(url("enrollment:certificate_lookup"), ALL_OK),
+    "enrollment:certificate_verify": Row(
+        url("enrollment:certificate_verify", certificate_code_of_mother), ALL_OK, "a valid code"
+    ),
     "account_data_export": Row(url("account_data_export"), SIGNED_IN),
     "account_delete": Row(url("account_delete"), SIGNED_IN),
     # People admin (/admin/people/) -------------------------------------------------------
@@ -247,6 +280,13 @@ MATRIX: dict[str, Row] = {
     "people_counties:add": Row(url("people_counties:add"), CITY_ONLY_ADMIN),
     "people_counties:edit": Row(url("people_counties:edit", assignment_a), CITY_ONLY_ADMIN),
     "people_counties:delete": Row(url("people_counties:delete", assignment_a), CITY_ONLY_ADMIN),
+    "people_sessions:index": Row(url("people_sessions:index"), PEOPLE_ADMIN),
+    "people_sessions:attendance": Row(
+        url("people_sessions:attendance", county_a_session), (L, NA, NA, NA, NP, A, N, A)
+    ),
+    "people_sessions:export": Row(
+        url("people_sessions:export", county_a_session), (L, NA, NA, NA, NP, A, N, A)
+    ),
     "people_audit:index": Row(url("people_audit:index"), CITY_ONLY_ADMIN),
     "people_audit:index_results": Row(url("people_audit:index_results"), CITY_ONLY_ADMIN),
     # Third-party pages, a representative few (the rest: COVERED_ELSEWHERE) ---------------
@@ -390,7 +430,20 @@ def world(db) -> World:
         assignment_a=coordinator_a.county_assignment,
         pages=pages,
         booking=services.booking_create(session=pages["training"].sessions.get(), booker=mother),
+        county_a_booking=services.booking_create(
+            session=attendance_support.training([attendance_support.at(3)], lishi).sessions.get(),
+            booker=mother,
+        ),
+        completed_training=_completed_training(mother, lishi),
     )
+
+
+def _completed_training(mother, lishi):
+    attendance_support.joined(mother, attendance_support.at(-60))
+    course = attendance_support.training([attendance_support.at(-5)], lishi, required=1, hours=2)
+    booking = attendance_support.book(course.sessions.get(), mother)
+    Booking.objects.filter(pk=booking.pk).update(attendance=Booking.Attendance.PRESENT)
+    return course
 
 
 def answer(response) -> str:
