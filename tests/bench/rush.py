@@ -1,7 +1,7 @@
 """Registration rush: 300 families press "book" on one 40-seat summer class at the same moment.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/aixin_rush python tests/bench/rush.py \
-        [--families 300] [--capacity 40] [--workers 2] [--threads 4]
+        [--families 300] [--capacity 40] [--workers 2] [--threads 1]
 
 Needs PostgreSQL (the session row lock is what is measured; SQLite serialises every writer
 and is refused). Point DATABASE_URL at a scratch database: the bench migrates it and adds
@@ -11,8 +11,11 @@ one summer class and its families on every run (they do not get in the way of th
    with one session of ``--capacity`` seats (booking open), ``--families`` guardians each with
    a child of the right age, and a signed-in Django session for each (written through the
    session engine, not the login form, so that setup takes seconds).
-2. Starts gunicorn (production-like settings, ``--workers`` processes of ``--threads`` threads)
-   on a free 127.0.0.1 port. Each family opens the booking page once (GET: its CSRF token,
+2. Starts gunicorn (production-like settings, ``--workers`` sync processes, or gthread with
+   ``--threads``) on a free 127.0.0.1 port. On 2 cores, 2 sync workers did best: the threads
+   of a gthread worker contend for its GIL, and the workers spent 3.4-3.7 s of CPU on 300
+   bookings against 2.7-3.0 s for sync workers (on a quiet machine: gthread 2-8 threads
+   93-131 per second, sync 121-146). Each family opens the booking page once (GET: its CSRF token,
    and a check that it is offered its child), not measured.
 3. The rush: one thread per family, released together by a barrier, each POSTs the booking
    form (``child`` and the CSRF token) on a new connection and reads the answer (a redirect
@@ -96,7 +99,10 @@ def main() -> int:
     parser.add_argument("--capacity", type=int, default=40)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     parser.add_argument(
-        "--threads", type=int, default=4, help="threads per worker (gthread); 1 = sync worker"
+        "--threads",
+        type=int,
+        default=1,
+        help="threads per worker: 1 = sync workers (the best figures on 2 cores), more = gthread",
     )
     args = parser.parse_args()
 
