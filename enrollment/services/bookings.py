@@ -276,6 +276,7 @@ def offer_free_seats(*, session: Session, now: datetime | None = None) -> list[B
         _set_status(booking, Status.OFFERED, None, "", offer_expires_at=min(expires, session.start))
         free -= booking.seats
         offered.append(booking)
+        transaction.on_commit(lambda booking=booking: _notify_offer(booking))
         if free <= 0:
             break
     taken = sum(b.seats for b in offered)
@@ -318,3 +319,37 @@ def offers_expire(*, now: datetime | None = None) -> int:
                 _release(session, booking, Status.EXPIRED, None, now)
                 expired += 1
     return expired
+
+
+def _notify_offer(booking: Booking) -> None:
+    from enrollment.notifications import notify_user
+
+    if booking.booker is None:
+        return
+    expires = timezone.localtime(booking.offer_expires_at).strftime("%Y-%m-%d %H:%M")
+    notify_user(
+        booking.booker,
+        subject=_("A seat has become free for you"),
+        message=_(
+            "A seat in “%(session)s” is held for you until %(expires)s. Accept it on your page."
+        )
+        % {"session": booking.session.course.title, "expires": expires},
+    )
+
+
+def bookings_release(
+    *, volunteer: Volunteer | None = None, child: Child | None = None, note: str = ""
+) -> int:
+    """Cancel the active bookings of a mother or child whose record is going away (account
+    deleted, child removed), freeing their seats for the waiting list. No deadline applies."""
+    people = Q(volunteer=volunteer) if volunteer is not None else Q(child=child)
+    released = 0
+    for booking_id, session_id in Booking.objects.filter(
+        people, status__in=Booking.ACTIVE
+    ).values_list("pk", "session_id"):
+        with transaction.atomic():
+            session = _lock_session(session_id)
+            booking = Booking.objects.get(pk=booking_id)
+            _release(session, booking, Status.CANCELLED, None, timezone.now(), note)
+            released += 1
+    return released

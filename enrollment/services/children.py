@@ -148,7 +148,10 @@ def child_update(*, actor: User, child: Child, **fields) -> Child:
 def child_anonymise(*, child: Child) -> Child:
     """Remove every personal field; keep county, category, gender, birth year and school stage
     so that the programme's counts stay true. Active pairs end."""
+    from enrollment.services.bookings import bookings_release
     from enrollment.services.pairs import pair_end
+
+    bookings_release(child=child, note=str(_("The child's record was removed.")))
 
     for pair in child.pairs.filter(status="active").select_related("mother"):
         pair_end(

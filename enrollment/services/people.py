@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from enrollment.models import Pair, User, Volunteer
+from enrollment.services.bookings import bookings_release
 from enrollment.services.children import child_anonymise
 from enrollment.services.pairs import pair_end
 
@@ -16,6 +17,7 @@ def account_delete(*, user: User) -> None:
         child_anonymise(child=child)
     volunteer = Volunteer.objects.filter(user=user).first()
     if volunteer is not None:
+        bookings_release(volunteer=volunteer, note=str(_("Account deleted.")))
         for pair in volunteer.pairs.filter(status=Pair.Status.ACTIVE):
             pair_end(
                 actor=None,

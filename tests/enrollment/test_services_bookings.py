@@ -370,3 +370,45 @@ def test_leaving_the_waiting_list_is_recorded(lishi):
         ("waitlisted", "left", mother.pk),
     ]
     assert seats_taken(session) == 1
+
+
+def test_a_seat_offer_is_sent_to_the_waiting_person(
+    lishi, mailoutbox, django_capture_on_commit_callbacks
+):
+    session = training_session(capacity=1, days=10)
+    first, second = make_mother(lishi), make_mother(lishi)
+    b1 = services.booking_create(session=session, booker=first)
+    services.booking_create(session=session, booker=second)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.booking_cancel(booking=b1, actor=first)
+
+    assert [m.to for m in mailoutbox] == [[second.email]]
+    assert session.course.title in mailoutbox[0].body
+
+
+def test_removing_a_child_or_deleting_an_account_frees_their_seats_for_the_waiting_list(lishi):
+    session = class_session(capacity=1)
+    guardian = make_guardian()
+    child = make_child(guardian=guardian, county_obj=lishi, age=9)
+    booked = services.booking_create(session=session, booker=guardian, child=child)
+    other = make_guardian()
+    waiting = services.booking_create(
+        session=session,
+        booker=other,
+        child=make_child(guardian=other, county_obj=lishi, age=9, name="李小乙"),
+    )
+
+    services.child_delete_by_guardian(child=child, guardian=guardian)
+
+    booked.refresh_from_db()
+    waiting.refresh_from_db()
+    assert booked.status == Status.CANCELLED and waiting.status == Status.OFFERED
+    assert seats_taken(session) == 1
+
+    training = training_session(capacity=1)
+    mother = make_mother(lishi)
+    mine = services.booking_create(session=training, booker=mother)
+    services.account_delete(user=mother)
+    mine.refresh_from_db()
+    assert mine.status == Status.CANCELLED and seats_taken(training) == 0
