@@ -28,7 +28,7 @@ class SessionBusy(DomainError):
         super().__init__(_("Many people are booking this session right now. Please try again."))
 
 
-class _write_transaction(transaction.Atomic):  # noqa: N801 - used like transaction.atomic
+class session_write_transaction(transaction.Atomic):  # noqa: N801 - used like transaction.atomic
     """``transaction.atomic`` for the writes that lock a session. On SQLite, IMMEDIATE
     transactions wait for the database's write lock at BEGIN, before ``_lock_session``; a
     wait that times out there is ``SessionBusy`` too, not a server error."""
@@ -169,7 +169,7 @@ def _queue_ahead(session: Session):
     return Booking.objects.filter(session=session, status=Status.WAITLISTED)
 
 
-@_write_transaction()
+@session_write_transaction()
 def booking_create(
     *, session: Session, booker: User, child: Child | None = None, now: datetime | None = None
 ) -> Booking:
@@ -242,7 +242,7 @@ def _release(
         offer_free_seats(session=session, now=now)
 
 
-@_write_transaction()
+@session_write_transaction()
 def booking_cancel(
     *, booking: Booking, actor: User, now: datetime | None = None, note: str = ""
 ) -> Booking:
@@ -286,7 +286,7 @@ def offer_free_seats(*, session: Session, now: datetime | None = None) -> list[B
     return offered
 
 
-@_write_transaction()
+@session_write_transaction()
 def offer_accept(*, booking: Booking, actor: User, now: datetime | None = None) -> Booking:
     now = now or timezone.now()
     _lock_session(booking.session_id)
@@ -300,7 +300,7 @@ def offer_accept(*, booking: Booking, actor: User, now: datetime | None = None) 
     return _set_status(booking, Status.CONFIRMED, actor, offer_expires_at=None)
 
 
-@_write_transaction()
+@session_write_transaction()
 def session_offers_refresh(*, session: Session, now: datetime | None = None) -> list[Booking]:
     """After capacity changed (an editor raised it), offer what became free."""
     return offer_free_seats(session=_lock_session(session.pk), now=now)
@@ -312,7 +312,7 @@ def offers_expire(*, now: datetime | None = None) -> int:
     expired = 0
     due = Booking.objects.filter(status=Status.OFFERED, offer_expires_at__lte=now)
     for booking_id, session_id in due.values_list("pk", "session_id"):
-        with _write_transaction():
+        with session_write_transaction():
             session = _lock_session(session_id)
             booking = Booking.objects.get(pk=booking_id)
             if booking.status == Status.OFFERED and booking.offer_expires_at <= now:

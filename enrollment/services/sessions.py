@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from courses.models import Session
 from enrollment.models import Booking, BookingEvent, User
 from enrollment.notifications import notify_user
-from enrollment.services.bookings import _lock_session, _set_status
+from enrollment.services.bookings import _lock_session, _set_status, session_write_transaction
 
 
 def _describe(session: Session) -> dict[str, str]:
@@ -42,7 +42,7 @@ def _notify_cancelled(user_ids: list[int], details: dict[str, str]) -> None:
             notify_user(user, subject=subject, message=message)
 
 
-@transaction.atomic
+@session_write_transaction()
 def session_cancel(
     *, session: Session, actor: User | None, reason: str = "", now: datetime | None = None
 ) -> list[Booking]:

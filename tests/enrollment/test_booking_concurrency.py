@@ -327,3 +327,50 @@ def test_on_sqlite_a_booker_who_waits_too_long_for_the_write_lock_is_told_busy(
 
     assert not outcome.errors, f"booking raised {outcome.errors!r} instead of SessionBusy"
     assert outcome.busy == 1 and not outcome.bookings
+
+
+def test_on_sqlite_an_editor_cancelling_a_session_while_the_lock_is_held_is_told_busy(
+    on_a_sqlite_file,
+):
+    """Cancelling a session locks it like booking does, so a write lock not had in time is
+    SessionBusy there too, not a server error."""
+    from django.db import transaction
+
+    from enrollment.services.sessions import session_cancel
+
+    session = class_session(capacity=5)
+    options = connection.settings_dict["OPTIONS"]
+    timeout = options["timeout"]
+    options["timeout"] = 0.5
+    holding = threading.Event()
+    release = threading.Event()
+
+    def hold_the_write_lock() -> None:
+        try:
+            with transaction.atomic():
+                holding.set()
+                release.wait(timeout=10)
+        finally:
+            connections.close_all()
+
+    def cancel() -> str:
+        try:
+            session_cancel(session=Session.objects.get(pk=session.pk), actor=None)
+        except services.SessionBusy:
+            return "busy"
+        return "cancelled"
+
+    try:
+        on_a_sqlite_file()
+        holder = threading.Thread(target=hold_the_write_lock)
+        holder.start()
+        try:
+            assert holding.wait(timeout=10)
+            outcome = in_a_thread(cancel)
+        finally:
+            release.set()
+            holder.join(timeout=10)
+    finally:
+        options["timeout"] = timeout
+
+    assert outcome == "busy"
