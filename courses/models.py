@@ -72,7 +72,7 @@ class CoursePage(ChineseSearchMixin, Page):
     )
 
     is_creatable = False
-    # Refuses deleting a session that has bookings, or lowering its seats below those taken.
+    # Deleting a booked session cancels it instead; seats cannot go below those taken.
     base_form_class = CoursePageForm
     search_fields = Page.search_fields + CHINESE_SEARCH_FIELDS + [index.FilterField("county_id")]
 
@@ -202,7 +202,16 @@ class SummerClassPage(CoursePage):
             raise ValidationError(errors)
 
 
+# The page types a session's course can be (reverse one-to-one names from CoursePage).
+COURSE_TYPES = ("trainingcoursepage", "summerclasspage")
+
+
 class SessionQuerySet(models.QuerySet):
+    def with_specific_course(self):
+        """Fetch each session's course as its own page type in the same query, so that
+        ``session.specific_course`` (and ``session.course.specific``) cost no query."""
+        return self.select_related(*(f"course__{name}" for name in COURSE_TYPES))
+
     def upcoming(self, now=None):
         """Sessions not yet over and not cancelled, soonest first."""
         now = now or timezone.now()
@@ -283,6 +292,20 @@ class Session(models.Model):
     def __str__(self) -> str:
         local = timezone.localtime(self.start)
         return f"{local:%Y-%m-%d %H:%M} {self.title}".strip()
+
+    @property
+    def specific_course(self) -> CoursePage:
+        """The course as a TrainingCoursePage or SummerClassPage. Free when the session was
+        fetched ``with_specific_course()``; otherwise one query, like ``Page.specific``."""
+        course = self.course
+        if "specific" not in course.__dict__:
+            for name in COURSE_TYPES:
+                relation = CoursePage._meta.get_field(name)  # reverse one-to-one to the child
+                specific = relation.get_cached_value(course, default=None)
+                if specific is not None:
+                    course.__dict__["specific"] = specific  # Page.specific's cache
+                    break
+        return course.specific
 
     def clean(self):
         super().clean()

@@ -23,11 +23,11 @@ PAST_BOOKINGS_SHOWN = 10
 def bookable_session_or_404(session_id: int) -> tuple[Session, CoursePage]:
     """A session of a live course, with its venue, and its course as its own page type."""
     session = get_object_or_404(
-        Session.objects.select_related("venue__county", "course"),
+        Session.objects.with_specific_course().select_related("venue__county"),
         pk=session_id,
         course__live=True,
     )
-    return session, session.course.specific
+    return session, session.specific_course
 
 
 def training_or_404(course_page_id: int) -> TrainingCoursePage:
@@ -156,14 +156,14 @@ def booking_options(user: User, session: Session, course: CoursePage) -> Booking
     return options
 
 
-def bookable_child_ids(user: User, course: CoursePage) -> set[int]:
+def bookable_children(user: User, course: CoursePage) -> dict[int, Child]:
     """The children she may name when booking a class (her own, or her paired children for a
-    亲子 class), in one query; the booking service judges the rest."""
+    亲子 class), by id, in one query; the booking service judges the rest."""
     if not isinstance(course, SummerClassPage):
-        return set()
+        return {}
     if course.format == SummerClassPage.Format.PARENT_CHILD:
-        return set(selectors.own_active_pairs(user).values_list("child_id", flat=True))
-    return set(selectors.own_children(user).values_list("pk", flat=True))
+        return {pair.child.pk: pair.child for pair in selectors.own_active_pairs(user)}
+    return {child.pk: child for child in selectors.own_children(user)}
 
 
 # Her bookings --------------------------------------------------------------------------------

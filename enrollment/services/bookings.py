@@ -12,11 +12,11 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, OperationalError, connection, transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courses.models import Session, SummerClassPage, TrainingCoursePage
+from courses.models import CoursePage, Session, SummerClassPage, TrainingCoursePage
 from enrollment.models import Booking, BookingEvent, Child, Pair, User, Volunteer
 from enrollment.services.errors import DomainError
 
@@ -45,17 +45,24 @@ class session_write_transaction(transaction.Atomic):  # noqa: N801 - used like t
             raise SessionBusy() from error
 
 
-def _lock_session(session_id: int) -> Session:
-    """Lock the session's row for the rest of the transaction and return it fresh."""
+def _lock_session(session_id: int, course: CoursePage | None = None) -> Session:
+    """Lock the session's row (only that row: not its course page's, which the join would
+    lock too, so sessions of one course are booked side by side) for the rest of the
+    transaction and return it fresh, with ``course`` (or its course fetched with it)."""
     try:
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute(
                     "SET LOCAL lock_timeout = %s", [f"{settings.BOOKING_LOCK_TIMEOUT_SECONDS}s"]
                 )
-        return Session.objects.select_for_update().select_related("course").get(pk=session_id)
+        locked = Session.objects.select_for_update(of=("self",))
+        if course is None:
+            return locked.select_related("course").get(pk=session_id)
+        session = locked.get(pk=session_id)
     except OperationalError as error:  # lock timeout (PostgreSQL) or database locked (SQLite)
         raise SessionBusy() from error
+    Session._meta.get_field("course").set_cached_value(session, course)  # a page is costly
+    return session
 
 
 def _record(booking: Booking, actor: User | None, from_status: str, note: str = "") -> None:
@@ -93,17 +100,26 @@ def _check_session_open(session: Session, now: datetime) -> None:
         raise DomainError(_("Booking for this session has closed."))
 
 
-def _overlapping(session: Session) -> Q:
-    return Q(session__start__lt=session.end, session__end__gt=session.start) & ~Q(session=session)
+def _clashes(active: QuerySet[Booking], session: Session) -> tuple[bool, bool]:
+    """(already booked on ``session``, booked on another session at the same time), from one
+    query of the person's or child's active bookings."""
+    found = set(
+        active.filter(
+            Q(session=session) | Q(session__start__lt=session.end, session__end__gt=session.start)
+        ).values_list("session_id", flat=True)
+    )
+    return session.pk in found, bool(found - {session.pk})
 
 
 def _check_mother(volunteer: Volunteer, session: Session) -> None:
     if not volunteer.is_approved:
         raise DomainError(_("Only approved caring mothers can book."))
-    active = Booking.objects.filter(volunteer=volunteer, status__in=Booking.ACTIVE)
-    if active.filter(session=session).exists():
+    already, overlapping = _clashes(
+        Booking.objects.filter(volunteer=volunteer, status__in=Booking.ACTIVE), session
+    )
+    if already:
         raise DomainError(_("You have already booked this session."))
-    if active.filter(_overlapping(session)).exists():
+    if overlapping:
         raise DomainError(_("You have another session booked at the same time."))
 
 
@@ -116,12 +132,14 @@ def _check_child(child: Child, session: Session, course: SummerClassPage) -> Non
             _("This class is for children aged %(min)d to %(max)d; %(name)s will be %(age)s.")
             % {"min": course.age_min, "max": course.age_max, "name": child.first_name, "age": age}
         )
-    active = Booking.objects.filter(child=child, status__in=Booking.ACTIVE)
-    if active.filter(session=session).exists():
+    already, overlapping = _clashes(
+        Booking.objects.filter(child=child, status__in=Booking.ACTIVE), session
+    )
+    if already:
         raise DomainError(
             _("%(name)s is already booked for this session.") % {"name": child.first_name}
         )
-    if active.filter(_overlapping(session)).exists():
+    if overlapping:
         raise DomainError(
             _("%(name)s has another session booked at the same time.") % {"name": child.first_name}
         )
@@ -131,7 +149,7 @@ def _people_for(
     *, session: Session, booker: User, child: Child | None
 ) -> tuple[str, Volunteer | None, Child | None]:
     """Who takes the seats, by the course's audience; raises DomainError if they may not."""
-    course = session.course.specific
+    course = session.specific_course
     if isinstance(course, TrainingCoursePage):
         if child is not None:
             raise DomainError(_("Trainings are for caring mothers only."))
@@ -181,7 +199,7 @@ def booking_create(
     kind, volunteer, child = _people_for(session=session, booker=booker, child=child)
     seats = 2 if kind == Booking.Kind.PAIR else 1
 
-    session = _lock_session(session.pk)
+    session = _lock_session(session.pk, course=session.course)
     _check_session_open(session, now)
     free = session.capacity - session.seats_taken
     # First come, first served: a waiting entry that fits the free seats goes first (one that
@@ -198,8 +216,7 @@ def booking_create(
         waitlisted_at=None if confirmed else now,
     )
     try:
-        with transaction.atomic():
-            booking.save()
+        booking.save()  # no savepoint: a constraint failure ends this whole transaction anyway
     except IntegrityError as error:
         raise DomainError(_("This place is already booked.")) from error
     _record(booking, booker, "")

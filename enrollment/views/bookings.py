@@ -18,7 +18,7 @@ from courses.models import Session
 from enrollment import selectors_bookings as selectors
 from enrollment import services
 from enrollment.forms.bookings import BookingForm
-from enrollment.models import Booking, Child
+from enrollment.models import Booking
 
 
 def _who(booking: Booking) -> str:
@@ -29,13 +29,19 @@ def _who(booking: Booking) -> str:
     return booking.child.first_name
 
 
-def booking_outcome(booking: Booking) -> str:
-    """What a new booking came to, in one sentence: a seat, or a place on the waiting list."""
+def booking_outcome(booking: Booking, *, with_position: bool = True) -> str:
+    """What a new booking came to, in one sentence: a seat, or a place on the waiting list
+    (its position costs a query; the booking page shows it too)."""
     if booking.status == Booking.Status.CONFIRMED:
         return _("Booked: %(session)s for %(who)s. The seat is confirmed.") % {
             "session": booking.session,
             "who": _who(booking),
         }
+    if not with_position:
+        return _(
+            "The session is full: %(who)s is on the waiting list for %(session)s. If a seat "
+            "frees up, we offer it to you."
+        ) % {"who": _who(booking), "session": booking.session}
     position = selectors.queue_position(booking)
     return _(
         "The session is full: %(who)s is on the waiting list for %(session)s, position "
@@ -75,11 +81,10 @@ def session_book(request: HttpRequest, session_id: int) -> HttpResponse:
         return _book_page(request, session, course)
 
     kind = selectors.booking_kind(course)
-    allowed = selectors.bookable_child_ids(request.user, course)
-    form = BookingForm(request.POST, kind=kind, choices=[(pk, str(pk)) for pk in allowed])
+    children = selectors.bookable_children(request.user, course)
+    form = BookingForm(request.POST, kind=kind, choices=[(pk, str(pk)) for pk in children])
     if not form.is_valid():
         return _book_page(request, session, course, _rebound(request, session, course, form))
-    children = {child.pk: child for child in Child.objects.filter(pk__in=allowed)}
     booked, refused = [], []
     for child_id in form.child_ids():
         try:
@@ -95,9 +100,10 @@ def session_book(request: HttpRequest, session_id: int) -> HttpResponse:
         for message in refused:
             form.add_error(None, message)
         return _book_page(request, session, course, form)
-    for booking in booked:
+    for booking in booked:  # the page she is sent to shows her place on a waiting list
         confirmed = booking.status == Booking.Status.CONFIRMED
-        (messages.success if confirmed else messages.warning)(request, booking_outcome(booking))
+        outcome = booking_outcome(booking, with_position=False)
+        (messages.success if confirmed else messages.warning)(request, outcome)
     for message in refused:
         messages.error(request, message)
     if len(booked) == 1 and not refused:

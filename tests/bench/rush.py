@@ -1,7 +1,7 @@
 """Registration rush: 300 families press "book" on one 40-seat summer class at the same moment.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/aixin_rush python tests/bench/rush.py \
-        [--families 300] [--capacity 40] [--workers 2] [--threads 1] [--spread 0]
+        [--families 300] [--capacity 40] [--workers 2] [--threads 1] [--spread 0] [--floor]
 
 Needs PostgreSQL (the session row lock is what is measured; SQLite serialises every writer
 and is refused). Point DATABASE_URL at a scratch database: the bench migrates it and adds
@@ -30,7 +30,10 @@ All requests arrive together, so they queue: the k-th answer cannot come before 
 have been handled, and p95 is about 0.95 x families / rate. A p95 under 500 ms for 300 families
 at once needs about 570 bookings handled per second; the bench prints that bound next to the
 figures. ``--spread 3`` lets the families arrive evenly over 3 seconds instead (100 a second
-for 300), to see the latency of a steady stream rather than of one burst.
+for 300), to see the latency of a steady stream rather than of one burst. ``--floor`` sends
+the same burst to a booking POST that books nothing (``floor_urls.py``: sign-in, form,
+message, redirect): the part of the latency that is Django's and the machine's, not the
+booking's.
 
 Exit status 1 if the session was overbooked or underbooked, a family lost its booking, or a
 server error happened. Only loopback traffic; bounded by timeouts; gunicorn is always stopped.
@@ -106,6 +109,12 @@ def main() -> int:
         help="threads per worker: 1 = sync workers (the best figures on 2 cores), more = gthread",
     )
     parser.add_argument(
+        "--floor",
+        action="store_true",
+        help="the same burst against a booking POST that books nothing (tests/bench/floor_urls.py):"
+        " what Django and the machine cost per request before the booking itself",
+    )
+    parser.add_argument(
         "--spread",
         type=float,
         default=0.0,
@@ -125,6 +134,8 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(prefix="aixin-rush-") as tmp:
         env = bench_environment(Path(tmp))
+        if args.floor:
+            env["DJANGO_SETTINGS_MODULE"] = "tests.bench.floor_settings"
         print("Preparing the database (migrate, collectstatic)", file=sys.stderr)
         manage(env, ["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"])
         setup_django(env)
@@ -381,6 +392,8 @@ def report(args, session_id: int, families: list[Family], rush: Rush, log: str) 
     p50, p95, p99 = (value * 1000 for value in percentiles(latencies))
     rps = handled / rush.elapsed if rush.elapsed else 0.0
 
+    if args.floor:
+        return report_floor(args, families, rush, log)
     arrival = f"evenly over {args.spread:g} s" if args.spread else "all at the same moment"
     server = (
         f"{args.workers} sync workers"
@@ -432,6 +445,34 @@ def report(args, session_id: int, families: list[Family], rush: Rush, log: str) 
         f"rps={rps:.0f}"
     )
     return 1 if problems else 0
+
+
+def report_floor(args, families: list[Family], rush: Rush, log: str) -> int:
+    """``--floor``: nothing is booked; the latency and rate of the requests alone."""
+    from collections import Counter
+
+    codes = Counter(answer.status for answer in rush.answers)
+    server_errors = sum(n for code, n in codes.items() if code == 0 or code >= 500)
+    p50, p95, p99 = (value * 1000 for value in percentiles([a.seconds for a in rush.answers]))
+    rps = len(rush.answers) / rush.elapsed if rush.elapsed else 0.0
+    print(
+        f"\nFLOOR: {len(families)} families all at once POST the booking form to a view that "
+        f"signs them in, reads the form, leaves a message and redirects, and books nothing; "
+        f"gunicorn {args.workers} sync workers; PostgreSQL\n"
+    )
+    print(f"answers              {dict(sorted(codes.items()))}")
+    print(f"server errors        {server_errors}")
+    print(f"handled per second   {rps:.1f}")
+    cpu = ", ".join(f"{party} {seconds:.1f} s" for party, seconds in rush.cpu.items())
+    print(f"CPU during the rush  {cpu}")
+    print(f"latency              p50 {p50:.0f} ms, p95 {p95:.0f} ms, p99 {p99:.0f} ms")
+    if server_errors:
+        print(log)
+    print(
+        f"floor=1 families={len(families)} server_errors={server_errors} p50_ms={p50:.0f} "
+        f"p95_ms={p95:.0f} p99_ms={p99:.0f} rps={rps:.0f}"
+    )
+    return 1 if server_errors else 0
 
 
 if __name__ == "__main__":

@@ -210,6 +210,51 @@ def test_a_booker_who_cannot_get_the_lock_in_time_is_told_busy_not_given_an_erro
     assert session.seats_taken == 0
 
 
+@pytest.mark.postgres
+@on_postgresql
+def test_booking_locks_only_the_session_row_not_its_course_page(settings):
+    """While one session of a course is locked (someone booking it) and the course's page row
+    is locked (an editor publishing), another session of the same course can still be booked
+    at once: the booking locks its session's row only."""
+    settings.BOOKING_LOCK_TIMEOUT_SECONDS = 1
+    lishi = county()
+    course = factories.SummerClassPageFactory(
+        age_min=6,
+        age_max=12,
+        sessions=[factories.session_in(7, capacity=5), factories.session_in(9, capacity=5)],
+    )
+    first, second = course.sessions.order_by("start")
+    ((guardian, child),) = guardians_with_children(1, lishi)
+    holding = threading.Event()
+    release = threading.Event()
+
+    def hold_the_rows() -> None:
+        from django.db import transaction
+
+        from courses.models import CoursePage
+
+        try:
+            with transaction.atomic():
+                Session.objects.select_for_update().get(pk=first.pk)
+                CoursePage.objects.select_for_update().get(pk=course.pk)
+                holding.set()
+                release.wait(timeout=10)
+        finally:
+            connections.close_all()
+
+    holder = threading.Thread(target=hold_the_rows)
+    holder.start()
+    try:
+        assert holding.wait(timeout=10)
+        outcome = book_all_at_once(second.pk, [(guardian, child)])
+    finally:
+        release.set()
+        holder.join(timeout=10)
+
+    assert_no_errors(outcome, expected=1)
+    assert outcome.bookings[0].status == Status.CONFIRMED
+
+
 # SQLite ----------------------------------------------------------------------------------------
 
 
