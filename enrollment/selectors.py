@@ -13,6 +13,8 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from allauth.account.models import EmailAddress
+
 from courses.models import TrainingIndexPage
 from enrollment.models import Child, Pair, PrivacyConsent, User, Volunteer
 
@@ -28,6 +30,15 @@ def own_application(user: User) -> Volunteer | None:
         .prefetch_related("skills")
         .first()
     )
+
+
+def has_verified_contact(user: User) -> bool:
+    """Whether she confirmed a mobile number (by code) or an email address (by link), so the
+    platform can reach her about a seat. Booking needs it: a seat held by an account nobody
+    answers is a seat lost to a family on the waiting list."""
+    if user.phone_verified:
+        return True
+    return EmailAddress.objects.filter(user=user, verified=True).exists()
 
 
 def current_privacy_consent(user: User) -> PrivacyConsent | None:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from courses.models import CoursePage, Session, SummerClassPage, TrainingCoursePage
 from enrollment import selectors
 from enrollment.models import Booking, Child, User, Volunteer
+from enrollment.services.bookings import ContactUnverified
 
 Status = Booking.Status
 PAST_BOOKINGS_SHOWN = 10
@@ -64,6 +65,7 @@ class BookingOptions:
     refusal: str = ""  # why she cannot book at all, if she cannot
     children: list[ChildChoice] = field(default_factory=list)
     existing: Booking | None = None  # her own active booking of this session (trainings)
+    unverified: bool = False  # she must confirm her mobile number or email address first
 
     @property
     def bookable_children(self) -> list[ChildChoice]:
@@ -118,7 +120,11 @@ def booking_kind(course: CoursePage) -> str:
 
 
 def training_options(user: User) -> BookingOptions:
-    """Whether she may book trainings: approved caring mothers only."""
+    """Whether she may book trainings: approved caring mothers with a confirmed contact."""
+    return _ask_for_contact(user, _mother_options(user))
+
+
+def _mother_options(user: User) -> BookingOptions:
     options = BookingOptions(kind=Booking.Kind.MOTHER)
     volunteer = Volunteer.objects.filter(user=user).first()
     if volunteer is None or not volunteer.is_approved:
@@ -129,9 +135,22 @@ def training_options(user: User) -> BookingOptions:
 def booking_options(user: User, session: Session, course: CoursePage) -> BookingOptions:
     """Whom ``user`` may book ``session`` for: herself (a training), her children of the right
     age (a class) or herself with her paired child (a 亲子 class), with reasons for the rest."""
+    return _ask_for_contact(user, _booking_options(user, session, course))
+
+
+def _ask_for_contact(user: User, options: BookingOptions) -> BookingOptions:
+    """She may book only with a confirmed mobile number or email address (after the other
+    reasons, which come first: confirming her number would not make her eligible)."""
+    if not options.refusal and not selectors.has_verified_contact(user):
+        options.refusal = ContactUnverified().message
+        options.unverified = True
+    return options
+
+
+def _booking_options(user: User, session: Session, course: CoursePage) -> BookingOptions:
     kind = booking_kind(course)
     if kind == Booking.Kind.MOTHER:
-        options = training_options(user)
+        options = _mother_options(user)
         if not options.refusal:
             options.existing = Booking.objects.filter(
                 session=session, volunteer__user=user, status__in=Booking.ACTIVE

@@ -5,6 +5,7 @@ directly. A refused change raises ``DomainError`` with a translatable message.
 """
 
 from enrollment.services.bookings import (
+    ContactUnverified,
     SessionBusy,
     booking_cancel,
     booking_create,
@@ -29,6 +30,7 @@ from enrollment.services.volunteers import (
 )
 
 __all__ = [
+    "ContactUnverified",
     "DomainError",
     "SessionBusy",
     "booking_cancel",

@@ -28,6 +28,16 @@ class SessionBusy(DomainError):
         super().__init__(_("Many people are booking this session right now. Please try again."))
 
 
+class ContactUnverified(DomainError):
+    def __init__(self):
+        super().__init__(
+            _(
+                "Confirm your mobile number or your email address before booking, so that we "
+                "can reach you about your seat."
+            )
+        )
+
+
 class session_write_transaction(transaction.Atomic):  # noqa: N801 - used like transaction.atomic
     """``transaction.atomic`` for the writes that lock a session. On SQLite, IMMEDIATE
     transactions wait for the database's write lock at BEGIN, before ``_lock_session``; a
@@ -84,6 +94,13 @@ def _set_status(
 
 
 # Eligibility ---------------------------------------------------------------------------------
+
+
+def _check_contact(booker: User) -> None:
+    from enrollment.selectors import has_verified_contact
+
+    if not has_verified_contact(booker):
+        raise ContactUnverified()
 
 
 def _check_session_open(session: Session, now: datetime) -> None:
@@ -196,6 +213,7 @@ def booking_create(
     on the waiting list. Both seats of a pair are taken together or not at all."""
     now = now or timezone.now()
     _check_session_open(session, now)
+    _check_contact(booker)
     kind, volunteer, child = _people_for(session=session, booker=booker, child=child)
     seats = 2 if kind == Booking.Kind.PAIR else 1
 

@@ -364,3 +364,42 @@ def test_joining_a_full_class_waiting_list_takes_no_more_queries_than_a_seat(cli
 
     assert Booking.objects.get(child=second_child).status == Status.WAITLISTED
     assert waiting <= seat
+
+
+# A confirmed contact -----------------------------------------------------------------------
+
+
+def test_without_a_confirmed_contact_the_page_says_how_to_confirm_and_nothing_is_booked(
+    client, lishi
+):
+    from allauth.account.models import EmailAddress
+
+    session = summer_class(capacity=5).sessions.get()
+    guardian = make_guardian()
+    child = make_child(guardian=guardian, county_obj=lishi, name="张小雨")
+    EmailAddress.objects.filter(user=guardian).update(verified=False)
+    client.force_login(guardian)
+
+    page = text(client.get(book_url(session)))
+    assert "Confirm your mobile number or your email address before booking" in page
+    assert reverse("account_change_phone") in page and reverse("account_email") in page
+    assert "Confirm the booking" not in page
+
+    response = client.post(book_url(session), {"child": child.pk})
+    assert response.status_code == 200
+    assert "Confirm your mobile number or your email address before booking" in text(response)
+    assert not Booking.objects.exists()
+
+
+def test_a_mother_without_a_confirmed_contact_cannot_book_a_whole_training(client, lishi):
+    from allauth.account.models import EmailAddress
+
+    course = training(3, 10)
+    mother = make_mother(lishi)
+    EmailAddress.objects.filter(user=mother).update(verified=False)
+    client.force_login(mother)
+    url = reverse("enrollment:training_book_all", args=[course.pk])
+
+    assert "Confirm your mobile number" in text(client.get(url))
+    client.post(url)
+    assert not Booking.objects.exists()

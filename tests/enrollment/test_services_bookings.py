@@ -58,6 +58,44 @@ def seats_taken(session: Session) -> int:
 # Who may book --------------------------------------------------------------------------------
 
 
+def _unconfirm(user) -> None:
+    """Her email address as it is after sign-up, before she follows the link."""
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.filter(user=user).update(verified=False)
+    user.phone_verified = False
+    user.save(update_fields=["phone_verified"])
+
+
+def test_booking_needs_a_confirmed_mobile_number_or_email_address(lishi):
+    session = class_session(capacity=5)
+    guardian = make_guardian()
+    child = make_child(guardian=guardian, county_obj=lishi)
+    _unconfirm(guardian)
+
+    with pytest.raises(services.ContactUnverified, match="Confirm your mobile number"):
+        services.booking_create(session=session, booker=guardian, child=child)
+    assert not Booking.objects.exists() and seats_taken(session) == 0
+
+    guardian.phone, guardian.phone_verified = "+8613800138000", True  # confirmed by code
+    guardian.save(update_fields=["phone", "phone_verified"])
+    assert services.booking_create(session=session, booker=guardian, child=child)
+
+
+def test_a_confirmed_email_address_is_enough_to_book(lishi):
+    from allauth.account.models import EmailAddress
+
+    session = training_session(capacity=2)
+    mother = make_mother(lishi)
+    _unconfirm(mother)
+    with pytest.raises(services.ContactUnverified):
+        services.booking_create(session=session, booker=mother)
+
+    EmailAddress.objects.filter(user=mother).update(verified=True)
+    assert services.booking_create(session=session, booker=mother).status == Status.CONFIRMED
+
+
+
 def test_an_approved_mother_books_a_training_seat(lishi):
     session = training_session(capacity=2)
     mother = make_mother(lishi)
