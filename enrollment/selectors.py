@@ -115,6 +115,7 @@ class MyPage:
     application: Volunteer | None
     paired_children: list[PairedChild]
     children: Page
+    contact_confirmed: bool  # booking needs a confirmed mobile number or email address
 
 
 def paired_child_or_404(user: User, pair_id: int) -> PairedChild:
@@ -134,6 +135,7 @@ def my_page(user: User, *, children_page: str | int | None = 1) -> MyPage:
         application=own_application(user),
         paired_children=[PairedChild.of(pair, today) for pair in own_active_pairs(user)],
         children=children,
+        contact_confirmed=has_verified_contact(user),
     )
 
 

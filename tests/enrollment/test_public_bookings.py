@@ -387,7 +387,8 @@ def test_without_a_confirmed_contact_the_page_says_how_to_confirm_and_nothing_is
 
     response = client.post(book_url(session), {"child": child.pk})
     assert response.status_code == 200
-    assert "Confirm your mobile number or your email address before booking" in text(response)
+    said = text(response).count("Confirm your mobile number or your email address before booking")
+    assert said == 1, f"the refusal is said {said} times"
     assert not Booking.objects.exists()
 
 
@@ -403,3 +404,16 @@ def test_a_mother_without_a_confirmed_contact_cannot_book_a_whole_training(clien
     assert "Confirm your mobile number" in text(client.get(url))
     client.post(url)
     assert not Booking.objects.exists()
+
+
+def test_my_page_asks_her_to_confirm_a_contact_until_she_has(client):
+    from allauth.account.models import EmailAddress
+
+    guardian = make_guardian()
+    client.force_login(guardian)
+    me = reverse("enrollment:me")
+    assert "you need one of them to book" not in text(client.get(me))
+
+    EmailAddress.objects.filter(user=guardian).update(verified=False)
+    page = text(client.get(me))
+    assert "you need one of them to book" in page and reverse("account_change_phone") in page
