@@ -6,8 +6,11 @@
 - a session with free seats and people waiting (its capacity was raised) →
   ``session_offers_refresh`` (the seats are offered to the waiting list in order).
 
-Deleting a session that has bookings is refused by the editor's form
-(``courses.admin_forms.CoursePageForm``).
+A session that has bookings is never deleted from the editor: the editor's form
+(``courses.admin_forms.CoursePageForm``) keeps it and ticks "cancelled" instead, so the
+first case above cancels its bookings when the page is published. Saving a draft, or
+submitting it for moderation, changes no booking: only publishing does. A page whose
+sessions have bookings is not deleted (``enrollment.admin.course_pages``).
 """
 
 from django.db.models import F

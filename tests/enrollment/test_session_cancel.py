@@ -2,8 +2,10 @@
 is cancelled with its history, the seats are freed, and everyone who booked is told by email
 or text message once the change is committed. In the page editor: ticking "cancelled" and
 publishing does this; raising the capacity offers the seats to those waiting; deleting a
-session that has bookings is refused with a message saying to cancel it instead."""
+session that has bookings (of any status) keeps it and cancels it instead, its bookings
+with it once the page is published (not on saving a draft), and the editor is told so."""
 
+from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -139,8 +141,9 @@ def _session_row(session: Session, **changes) -> dict:
     return {key: value for key, value in row.items() if value is not None}
 
 
-def publish_edit(client, course: TrainingCoursePage, rows: list[dict]):
-    """Post the page editor's form for ``course`` with these session rows, publishing."""
+def publish_edit(client, course: TrainingCoursePage, rows: list[dict], *, publish: bool = True):
+    """Post the page editor's form for ``course`` with these session rows, publishing (or
+    saving a draft)."""
     course = TrainingCoursePage.objects.get(pk=course.pk)
     data = nested_form_data(
         {
@@ -157,7 +160,8 @@ def publish_edit(client, course: TrainingCoursePage, rows: list[dict]):
         }
     )
     data["topics"] = [str(topic.pk) for topic in course.topics.all()]
-    data["action-publish"] = "action-publish"
+    if publish:
+        data["action-publish"] = "action-publish"
     return client.post(reverse("wagtailadmin_pages:edit", args=[course.pk]), data)
 
 
@@ -197,17 +201,103 @@ def test_publishing_a_raised_capacity_offers_the_seat_to_the_first_waiting(
     assert waiting.status == Status.OFFERED
 
 
-def test_a_session_with_bookings_cannot_be_deleted_in_the_editor(
+def _messages(response) -> list[str]:
+    return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+def test_deleting_a_booked_session_and_publishing_cancels_it_and_tells_everyone(
+    editor_client,
+    admin_user,
+    course_with_bookings,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    course, session, confirmed, waiting = course_with_bookings
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = publish_edit(editor_client, course, [_session_row(session, DELETE="1")])
+
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    session.refresh_from_db()
+    assert session.is_cancelled, "the booked session was deleted or left open"
+    assert session.seats_taken == 0
+    for booking in (confirmed, waiting):
+        booking.refresh_from_db()
+        assert booking.status == Status.CANCELLED
+        event = booking.events.latest("pk")
+        assert (event.to_status, event.actor) == (Status.CANCELLED, admin_user)
+    emailed = {address for mail in mailoutbox for address in mail.to}
+    assert emailed == {confirmed.booker.email, waiting.booker.email}
+    when = timezone.localtime(session.start).strftime(ADMIN_DATETIME)
+    told = [m for m in _messages(response) if "cancelled instead of deleted" in m]
+    assert len(told) == 1 and when in told[0] and "everyone who booked is told" in told[0], (
+        _messages(response)
+    )
+    revision = TrainingCoursePage.objects.get(pk=course.pk).get_latest_revision_as_object()
+    assert [s.is_cancelled for s in revision.sessions.all()] == [True]
+
+
+def test_a_session_whose_bookings_are_all_history_is_cancelled_not_deleted(
+    editor_client, lishi, mailoutbox, django_capture_on_commit_callbacks
+):
+    course = training([at(5)], lishi)
+    session = course.sessions.get()
+    booking = book(session, make_mother(lishi))
+    services.booking_cancel(booking=booking, actor=booking.booker)
+    mailoutbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = publish_edit(editor_client, course, [_session_row(session, DELETE="1")])
+
+    assert response.status_code == 302
+    session.refresh_from_db()
+    assert session.is_cancelled
+    assert booking.events.count() == 2, "a cancelled booking was changed again"
+    assert mailoutbox == [], "someone whose booking was already cancelled was told again"
+
+
+def test_saving_a_draft_with_a_booked_session_deleted_cancels_no_booking_yet(
+    editor_client, course_with_bookings, mailoutbox, django_capture_on_commit_callbacks
+):
+    course, session, confirmed, waiting = course_with_bookings
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = publish_edit(
+            editor_client, course, [_session_row(session, DELETE="1")], publish=False
+        )
+
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    session.refresh_from_db()
+    assert not session.is_cancelled, "a draft changed the live session"
+    for booking, status in ((confirmed, Status.CONFIRMED), (waiting, Status.WAITLISTED)):
+        booking.refresh_from_db()
+        assert booking.status == status, "saving a draft cancelled a booking"
+    assert mailoutbox == [] and sms.outbox == []
+    assert any("Its bookings stand until the page is published" in m for m in _messages(response))
+
+    # The draft keeps the session, cancelled: publishing it cancels the bookings.
+    draft = TrainingCoursePage.objects.get(pk=course.pk).get_latest_revision()
+    assert [s.is_cancelled for s in draft.as_object().sessions.all()] == [True]
+    with django_capture_on_commit_callbacks(execute=True):
+        draft.publish()
+    for booking in (confirmed, waiting):
+        booking.refresh_from_db()
+        assert booking.status == Status.CANCELLED
+    assert len(mailoutbox) == 2
+
+
+def test_deleting_a_booked_session_whose_row_is_not_valid_is_refused(
     editor_client, course_with_bookings
 ):
     course, session, confirmed, _waiting = course_with_bookings
+    row = _session_row(session, DELETE="1", end=_session_row(session)["start"])
 
-    response = publish_edit(editor_client, course, [_session_row(session, DELETE="1")])
+    response = publish_edit(editor_client, course, [row])
 
-    assert response.status_code == 200, "the editor accepted deleting a booked session"
-    html = response.content.decode()
-    assert "has bookings and cannot be deleted" in html and "cancelled" in html
-    assert Session.objects.filter(pk=session.pk).exists()
+    assert response.status_code == 200, "the editor saved a booked session with invalid data"
+    assert "so it is kept and cancelled instead of deleted" in response.content.decode()
+    session.refresh_from_db()
+    assert not session.is_cancelled
     confirmed.refresh_from_db()
     assert confirmed.status == Status.CONFIRMED
 
@@ -222,6 +312,7 @@ def test_a_session_without_bookings_can_still_be_deleted(editor_client, lishi):
 
     assert response.status_code == 302
     assert list(course.sessions.all()) == [second]
+    assert not any("instead of deleted" in m for m in _messages(response))
 
 
 def test_the_capacity_cannot_go_below_the_seats_taken(editor_client, lishi):
