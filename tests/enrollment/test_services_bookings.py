@@ -95,7 +95,6 @@ def test_a_confirmed_email_address_is_enough_to_book(lishi):
     assert services.booking_create(session=session, booker=mother).status == Status.CONFIRMED
 
 
-
 def test_an_approved_mother_books_a_training_seat(lishi):
     session = training_session(capacity=2)
     mother = make_mother(lishi)
