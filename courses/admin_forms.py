@@ -6,8 +6,8 @@ is silently dropped:
 - a session that has bookings (of any status: they are its history) is never deleted from
   the editor: deleting it keeps it and ticks "cancelled" instead. Publishing the page then
   cancels its bookings and tells everyone who booked (``enrollment.signals``); saving a draft
-  changes no booking. The editor is told which sessions were kept (``courses.wagtail_hooks``,
-  reading ``sessions_cancelled_instead_of_deleted``);
+  changes no booking. The editor is told which sessions were kept (the hooks in
+  ``enrollment.admin.course_pages`` read ``sessions_cancelled_instead_of_deleted``);
 - a session's capacity cannot go below the seats already taken.
 """
 
