@@ -138,6 +138,8 @@ LOGIN_REDIRECT_URL = "/"
 # django-allauth: sign up and sign in with an email address or a mainland mobile number,
 # with a password or a one-time code. Codes to phones go through enrollment.sms.
 ACCOUNT_ADAPTER = "enrollment.adapters.AccountAdapter"
+# "Signed in as 李秀兰", not as the internal username allauth made up at sign-up.
+ACCOUNT_USER_DISPLAY = "enrollment.models.users.display_name"
 ACCOUNT_FORMS = {
     "signup": "enrollment.forms.accounts.SignupForm",
     "change_phone": "enrollment.forms.accounts.ChangePhoneForm",

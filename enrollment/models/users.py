@@ -28,3 +28,9 @@ class User(AbstractUser):
 
     def get_short_name(self) -> str:
         return self.name or self.first_name or self.email or str(self.phone or "") or self.username
+
+
+def display_name(user: User) -> str:
+    """How the account pages name her (``ACCOUNT_USER_DISPLAY``): her name, else her email
+    address or mobile number."""
+    return user.get_short_name()

@@ -161,3 +161,26 @@ def test_a_mother_books_a_whole_training_in_one_step(live_server, phone_page):
     check_fits(page, "book-all-done")
     statuses = sorted(Booking.objects.filter(booker=mother).values_list("status", flat=True))
     assert statuses == ["confirmed", "confirmed", "waitlisted"]
+
+
+def test_a_guardian_who_has_not_confirmed_her_email_is_shown_how_to(live_server, phone_page):
+    from allauth.account.models import EmailAddress
+
+    page = phone_page
+    lishi = county("lishi", "离石区")
+    guardian = make_guardian(email="zhao.min@example.org", name="赵敏")
+    make_child(guardian=guardian, county_obj=lishi, name="赵小乐", age=8)
+    EmailAddress.objects.filter(user=guardian).update(verified=False)
+    course = factories.SummerClassPageFactory(
+        title="暑期剪纸班", age_min=6, age_max=12, sessions=[factories.session_in(12, capacity=20)]
+    )
+    book = reverse("enrollment:session_book", args=[course.sessions.get().pk])
+
+    page.goto(live_server.url + book)
+    sign_in(page, guardian.email)
+    main = page.locator("main")
+    assert "预约前请先验证您的手机号或电子邮箱" in main.inner_text()
+    assert main.locator(f"a[href='{reverse('account_change_phone')}']").is_visible()
+    assert main.locator(f"a[href='{reverse('account_email')}']").is_visible()
+    assert main.locator("form button[type=submit]").count() == 0
+    check_fits(page, "unconfirmed-contact")

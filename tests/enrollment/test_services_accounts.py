@@ -101,3 +101,18 @@ def test_the_stripped_record_of_a_deleted_account_cannot_be_reviewed(lishi):
     with pytest.raises(services.DomainError):
         services.volunteer_request_info(volunteer=volunteer, reviewer=coordinator, message="？")
     assert Volunteer.objects.get(pk=volunteer.pk).status == Volunteer.Status.WITHDRAWN
+
+
+def test_signing_in_greets_her_by_name_not_by_the_internal_username(client):
+    from django.contrib.messages import get_messages
+    from django.urls import reverse
+
+    from tests.people import PASSWORD, make_user
+
+    user = make_user(name="李秀兰", email="li.xiulan@example.org")
+    response = client.post(
+        reverse("account_login"), {"login": "li.xiulan@example.org", "password": PASSWORD}
+    )
+
+    said = " ".join(str(message) for message in get_messages(response.wsgi_request))
+    assert "李秀兰" in said and user.username not in said
