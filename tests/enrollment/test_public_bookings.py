@@ -350,7 +350,13 @@ def test_booking_a_seat_takes_a_fixed_small_number_of_queries(client, lishi):
     many = _queries_to_book(client, session, big, children[2])
 
     assert few == many
-    assert many <= 14, f"the booking POST made {many} queries"
+    # session, user, session with its course, her roles, her children, her confirmed email,
+    # BEGIN, clashes, lock, queue, booking, history, seats, COMMIT; PostgreSQL also sets the
+    # lock timeout.
+    from django.db import connection
+
+    budget = 15 if connection.vendor == "postgresql" else 14
+    assert many <= budget, f"the booking POST made {many} queries"
 
 
 def test_joining_a_full_class_waiting_list_takes_no_more_queries_than_a_seat(client, lishi):
