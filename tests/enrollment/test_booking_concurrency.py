@@ -11,6 +11,7 @@ defined order, and nobody gets an error (the lock is held for milliseconds, far 
 import sqlite3
 import threading
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.db import connection, connections
@@ -172,6 +173,35 @@ def test_pairs_booking_an_odd_number_of_seats_at_once_never_get_half_a_booking(s
     assert_seats_went_to_the_first_through_the_lock(session)
 
 
+@contextmanager
+def rows_locked_elsewhere(*rows):
+    """Lock ``rows`` (querysets of one row each) with ``select_for_update`` in a transaction
+    of another thread and connection, and hold them until the block ends."""
+    from django.db import transaction
+
+    holding = threading.Event()
+    release = threading.Event()
+
+    def hold() -> None:
+        try:
+            with transaction.atomic():
+                for row in rows:
+                    row.select_for_update().get()
+                holding.set()
+                release.wait(timeout=10)
+        finally:
+            connections.close_all()
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    try:
+        assert holding.wait(timeout=10), "the rows could not be locked"
+        yield
+    finally:
+        release.set()
+        holder.join(timeout=10)
+
+
 @pytest.mark.postgres
 @on_postgresql
 def test_a_booker_who_cannot_get_the_lock_in_time_is_told_busy_not_given_an_error(settings):
@@ -181,28 +211,9 @@ def test_a_booker_who_cannot_get_the_lock_in_time_is_told_busy_not_given_an_erro
     lishi = county()
     session = class_session(capacity=5)
     ((guardian, child),) = guardians_with_children(1, lishi)
-    holding = threading.Event()
-    release = threading.Event()
 
-    def hold_the_row() -> None:
-        from django.db import transaction
-
-        try:
-            with transaction.atomic():
-                Session.objects.select_for_update().get(pk=session.pk)
-                holding.set()
-                release.wait(timeout=10)
-        finally:
-            connections.close_all()
-
-    holder = threading.Thread(target=hold_the_row)
-    holder.start()
-    try:
-        assert holding.wait(timeout=10)
+    with rows_locked_elsewhere(Session.objects.filter(pk=session.pk)):
         outcome = book_all_at_once(session.pk, [(guardian, child)])
-    finally:
-        release.set()
-        holder.join(timeout=10)
 
     assert outcome.busy == 1 and not outcome.bookings and not outcome.errors
     assert not Booking.objects.filter(session=session).exists()
@@ -216,6 +227,8 @@ def test_booking_locks_only_the_session_row_not_its_course_page(settings):
     """While one session of a course is locked (someone booking it) and the course's page row
     is locked (an editor publishing), another session of the same course can still be booked
     at once: the booking locks its session's row only."""
+    from courses.models import CoursePage
+
     settings.BOOKING_LOCK_TIMEOUT_SECONDS = 1
     lishi = county()
     course = factories.SummerClassPageFactory(
@@ -225,31 +238,11 @@ def test_booking_locks_only_the_session_row_not_its_course_page(settings):
     )
     first, second = course.sessions.order_by("start")
     ((guardian, child),) = guardians_with_children(1, lishi)
-    holding = threading.Event()
-    release = threading.Event()
 
-    def hold_the_rows() -> None:
-        from django.db import transaction
-
-        from courses.models import CoursePage
-
-        try:
-            with transaction.atomic():
-                Session.objects.select_for_update().get(pk=first.pk)
-                CoursePage.objects.select_for_update().get(pk=course.pk)
-                holding.set()
-                release.wait(timeout=10)
-        finally:
-            connections.close_all()
-
-    holder = threading.Thread(target=hold_the_rows)
-    holder.start()
-    try:
-        assert holding.wait(timeout=10)
+    with rows_locked_elsewhere(
+        Session.objects.filter(pk=first.pk), CoursePage.objects.filter(pk=course.pk)
+    ):
         outcome = book_all_at_once(second.pk, [(guardian, child)])
-    finally:
-        release.set()
-        holder.join(timeout=10)
 
     assert_no_errors(outcome, expected=1)
     assert outcome.bookings[0].status == Status.CONFIRMED
