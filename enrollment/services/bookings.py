@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from courses.models import CoursePage, Session, SummerClassPage, TrainingCoursePage
 from enrollment.models import Booking, BookingEvent, Child, Pair, User, Volunteer
+from enrollment.selectors import has_verified_contact
 from enrollment.services.errors import DomainError
 
 Status = Booking.Status
@@ -97,8 +98,6 @@ def _set_status(
 
 
 def _check_contact(booker: User) -> None:
-    from enrollment.selectors import has_verified_contact
-
     if not has_verified_contact(booker):
         raise ContactUnverified()
 
