@@ -30,6 +30,15 @@ class Booking(models.Model):
     ACTIVE = (Status.CONFIRMED, Status.WAITLISTED, Status.OFFERED)
     # Statuses that hold seats (counted in Session.seats_taken).
     HOLDING = (Status.CONFIRMED, Status.OFFERED)
+    # The only status changes there are: from each status, where it may go. A booking is
+    # created confirmed or waitlisted; the statuses not listed here are final.
+    TRANSITIONS = {
+        Status.CONFIRMED: frozenset({Status.CANCELLED}),
+        Status.WAITLISTED: frozenset({Status.OFFERED, Status.LEFT_WAITLIST, Status.CANCELLED}),
+        Status.OFFERED: frozenset(
+            {Status.CONFIRMED, Status.DECLINED, Status.EXPIRED, Status.CANCELLED}
+        ),
+    }
 
     class Attendance(models.TextChoices):
         PRESENT = "present", _("Present")

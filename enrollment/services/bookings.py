@@ -6,13 +6,22 @@ PostgreSQL; SQLite's IMMEDIATE transactions serialise writers), availability is 
 and ``Session.seats_taken`` changes in the same transaction. Database constraints (one active
 booking per mother / child per session) are the last line. A lock that cannot be had within
 ``BOOKING_LOCK_TIMEOUT_SECONDS`` raises ``SessionBusy`` ("busy, please try again").
+
+A person may not be in two places at once, a rule across sessions that no session lock
+covers: a new booking first locks the rows of the people it books (the mother's, then the
+child's, always in that order, then the session's), and only then looks for clashes.
+
+Every status change goes through ``_set_status``, which allows only the moves in
+``Booking.TRANSITIONS`` and only from the status the booking still has in the database.
 """
 
 from datetime import datetime, timedelta
+from functools import reduce
+from operator import or_
 
 from django.conf import settings
 from django.db import IntegrityError, OperationalError, connection, transaction
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -39,10 +48,18 @@ class ContactUnverified(DomainError):
         )
 
 
+class BookingChanged(DomainError):
+    def __init__(self):
+        super().__init__(
+            _("This booking has just changed. Please reload the page to see where it stands.")
+        )
+
+
 class session_write_transaction(transaction.Atomic):  # noqa: N801 - used like transaction.atomic
-    """``transaction.atomic`` for the writes that lock a session. On SQLite, IMMEDIATE
-    transactions wait for the database's write lock at BEGIN, before ``_lock_session``; a
-    wait that times out there is ``SessionBusy`` too, not a server error."""
+    """``transaction.atomic`` for the writes that lock a session. On PostgreSQL it sets the
+    lock timeout for the transaction. On SQLite, IMMEDIATE transactions wait for the
+    database's write lock at BEGIN, before ``_lock_session``; a wait that times out there is
+    ``SessionBusy`` too, not a server error."""
 
     def __init__(self):
         super().__init__(using=None, savepoint=True, durable=False)
@@ -54,6 +71,26 @@ class session_write_transaction(transaction.Atomic):  # noqa: N801 - used like t
             if connection.vendor != "sqlite":
                 raise
             raise SessionBusy() from error
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SET LOCAL lock_timeout = %s", [f"{settings.BOOKING_LOCK_TIMEOUT_SECONDS}s"]
+                )
+
+
+def _lock_people(*, volunteer: Volunteer | None, child: Child | None) -> None:
+    """Lock the rows of the people a booking is for, the mother's first, then the child's
+    (the one order everywhere, so two bookings never wait for each other in a circle), so
+    that two bookings of the same person, even of different sessions, run one after the
+    other. ``FOR NO KEY UPDATE``: rows that merely refer to her are not held up."""
+    try:
+        for model, person in ((Volunteer, volunteer), (Child, child)):
+            if person is not None:
+                model.objects.select_for_update(no_key=True).filter(pk=person.pk).values_list(
+                    "pk", flat=True
+                ).get()
+    except OperationalError as error:  # lock timeout (PostgreSQL)
+        raise SessionBusy() from error
 
 
 def _lock_session(session_id: int, course: CoursePage | None = None) -> Session:
@@ -61,11 +98,6 @@ def _lock_session(session_id: int, course: CoursePage | None = None) -> Session:
     lock too, so sessions of one course are booked side by side) for the rest of the
     transaction and return it fresh, with ``course`` (or its course fetched with it)."""
     try:
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    "SET LOCAL lock_timeout = %s", [f"{settings.BOOKING_LOCK_TIMEOUT_SECONDS}s"]
-                )
         locked = Session.objects.select_for_update(of=("self",))
         if course is None:
             return locked.select_related("course").get(pk=session_id)
@@ -85,11 +117,19 @@ def _record(booking: Booking, actor: User | None, from_status: str, note: str = 
 def _set_status(
     booking: Booking, status: str, actor: User | None, note: str = "", **fields
 ) -> Booking:
+    """Move ``booking`` to ``status`` if the move is in ``Booking.TRANSITIONS`` and the row
+    still has the status it was read with; otherwise ``BookingChanged``."""
     from_status = booking.status
+    if status not in Booking.TRANSITIONS.get(from_status, ()):
+        raise BookingChanged()
+    changed = Booking.objects.filter(pk=booking.pk, status=from_status).update(
+        status=status, **fields
+    )
+    if changed != 1:
+        raise BookingChanged()
     booking.status = status
     for name, value in fields.items():
         setattr(booking, name, value)
-    booking.save(update_fields=["status", *fields])
     _record(booking, actor, from_status, note)
     return booking
 
@@ -116,27 +156,40 @@ def _check_session_open(session: Session, now: datetime) -> None:
         raise DomainError(_("Booking for this session has closed."))
 
 
-def _clashes(active: QuerySet[Booking], session: Session) -> tuple[bool, bool]:
-    """(already booked on ``session``, booked on another session at the same time), from one
-    query of the person's or child's active bookings."""
-    found = set(
-        active.filter(
-            Q(session=session) | Q(session__start__lt=session.end, session__end__gt=session.start)
-        ).values_list("session_id", flat=True)
+def _check_clashes(*, session: Session, volunteer: Volunteer | None, child: Child | None) -> None:
+    """Refuse if the mother or the child is already booked on ``session`` or on another
+    session at the same time; one query of their active bookings. Only meaningful with
+    their rows locked (``_lock_people``): before that it is a guess."""
+    people = [Q(volunteer=volunteer)] if volunteer is not None else []
+    people += [Q(child=child)] if child is not None else []
+    found = Booking.objects.filter(reduce(or_, people), status__in=Booking.ACTIVE).filter(
+        Q(session=session) | Q(session__start__lt=session.end, session__end__gt=session.start)
     )
-    return session.pk in found, bool(found - {session.pk})
+    mother, kid = set(), set()
+    for session_id, volunteer_id, child_id in found.values_list(
+        "session_id", "volunteer_id", "child_id"
+    ):
+        if volunteer is not None and volunteer_id == volunteer.pk:
+            mother.add(session_id)
+        if child is not None and child_id == child.pk:
+            kid.add(session_id)
+    if session.pk in mother:
+        raise DomainError(_("You have already booked this session."))
+    if mother:
+        raise DomainError(_("You have another session booked at the same time."))
+    if session.pk in kid:
+        raise DomainError(
+            _("%(name)s is already booked for this session.") % {"name": child.first_name}
+        )
+    if kid:
+        raise DomainError(
+            _("%(name)s has another session booked at the same time.") % {"name": child.first_name}
+        )
 
 
-def _check_mother(volunteer: Volunteer, session: Session) -> None:
+def _check_mother(volunteer: Volunteer) -> None:
     if not volunteer.is_approved:
         raise DomainError(_("Only approved caring mothers can book."))
-    already, overlapping = _clashes(
-        Booking.objects.filter(volunteer=volunteer, status__in=Booking.ACTIVE), session
-    )
-    if already:
-        raise DomainError(_("You have already booked this session."))
-    if overlapping:
-        raise DomainError(_("You have another session booked at the same time."))
 
 
 def _check_child(child: Child, session: Session, course: SummerClassPage) -> None:
@@ -147,17 +200,6 @@ def _check_child(child: Child, session: Session, course: SummerClassPage) -> Non
         raise DomainError(
             _("This class is for children aged %(min)d to %(max)d; %(name)s will be %(age)s.")
             % {"min": course.age_min, "max": course.age_max, "name": child.first_name, "age": age}
-        )
-    already, overlapping = _clashes(
-        Booking.objects.filter(child=child, status__in=Booking.ACTIVE), session
-    )
-    if already:
-        raise DomainError(
-            _("%(name)s is already booked for this session.") % {"name": child.first_name}
-        )
-    if overlapping:
-        raise DomainError(
-            _("%(name)s has another session booked at the same time.") % {"name": child.first_name}
         )
 
 
@@ -172,7 +214,7 @@ def _people_for(
         volunteer = Volunteer.objects.filter(user=booker).first()
         if volunteer is None:
             raise DomainError(_("Trainings are for caring mothers. Apply to become one first."))
-        _check_mother(volunteer, session)
+        _check_mother(volunteer)
         return Booking.Kind.MOTHER, volunteer, None
     if not isinstance(course, SummerClassPage):
         raise DomainError(_("This session cannot be booked."))
@@ -187,7 +229,7 @@ def _people_for(
         )
         if not pair:
             raise DomainError(_("This class is for a caring mother with her paired child."))
-        _check_mother(volunteer, session)
+        _check_mother(volunteer)
         _check_child(child, session, course)
         return Booking.Kind.PAIR, volunteer, child
     if child.guardian_id != booker.pk:
@@ -216,6 +258,8 @@ def booking_create(
     kind, volunteer, child = _people_for(session=session, booker=booker, child=child)
     seats = 2 if kind == Booking.Kind.PAIR else 1
 
+    _lock_people(volunteer=volunteer, child=child)
+    _check_clashes(session=session, volunteer=volunteer, child=child)
     session = _lock_session(session.pk, course=session.course)
     _check_session_open(session, now)
     free = session.capacity - session.seats_taken
@@ -230,7 +274,9 @@ def booking_create(
         child=child,
         seats=seats,
         status=Status.CONFIRMED if confirmed else Status.WAITLISTED,
-        waitlisted_at=None if confirmed else now,
+        # The place in the queue is the time read under the lock, so the queue's order is
+        # the order in which bookers got through it (``now`` may have been read long before).
+        waitlisted_at=None if confirmed else timezone.now(),
     )
     try:
         booking.save()  # no savepoint: a constraint failure ends this whole transaction anyway
@@ -375,15 +421,18 @@ def bookings_release(
     *, volunteer: Volunteer | None = None, child: Child | None = None, note: str = ""
 ) -> int:
     """Cancel the active bookings of a mother or child whose record is going away (account
-    deleted, child removed), freeing their seats for the waiting list. No deadline applies."""
+    deleted, child removed), freeing their seats for the waiting list. No deadline applies.
+    Returns how many it cancelled: a booking that ended while this ran is left as it is."""
     people = Q(volunteer=volunteer) if volunteer is not None else Q(child=child)
     released = 0
     for booking_id, session_id in Booking.objects.filter(
         people, status__in=Booking.ACTIVE
     ).values_list("pk", "session_id"):
-        with transaction.atomic():
+        with session_write_transaction():
             session = _lock_session(session_id)
             booking = Booking.objects.get(pk=booking_id)
+            if booking.status not in Booking.ACTIVE:
+                continue
             _release(session, booking, Status.CANCELLED, None, timezone.now(), note)
             released += 1
     return released

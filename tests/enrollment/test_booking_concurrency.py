@@ -11,8 +11,6 @@ defined order, and nobody gets an error (the lock is held for milliseconds, far 
 import sqlite3
 import threading
 from collections import Counter
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 
 from django.db import connection, connections
 
@@ -22,6 +20,7 @@ from courses.models import Session, SummerClassPage
 from enrollment import services
 from enrollment.models import Booking, BookingEvent
 from tests import factories
+from tests.enrollment.concurrency_support import Outcome, book_all_at_once, rows_locked_elsewhere
 from tests.people import county, make_child, make_guardian, make_mother, make_pair
 
 Status = Booking.Status
@@ -35,47 +34,6 @@ on_postgresql = pytest.mark.skipif(
     reason="row locks (select_for_update) are only real on PostgreSQL; "
     "run with DATABASE_URL=postgres://...",
 )
-
-
-@dataclass
-class Outcome:
-    bookings: list[Booking] = field(default_factory=list)
-    busy: int = 0
-    errors: list[BaseException] = field(default_factory=list)
-
-
-def book_all_at_once(session_id: int, bookers: list[tuple], timeout: float = 60) -> Outcome:
-    """Each (booker, child) books ``session_id`` in its own thread and connection, all released
-    together by a barrier. Returns the bookings made, how many were told "busy", and any
-    other error."""
-    outcome = Outcome()
-    lock = threading.Lock()
-    barrier = threading.Barrier(len(bookers))
-
-    def book(booker, child) -> None:
-        try:
-            session = Session.objects.get(pk=session_id)  # this thread's own connection
-            session.course  # noqa: B018 - load it before the barrier, like a view would
-            barrier.wait(timeout=timeout)
-            booking = services.booking_create(session=session, booker=booker, child=child)
-            with lock:
-                outcome.bookings.append(booking)
-        except services.SessionBusy:
-            with lock:
-                outcome.busy += 1
-        except BaseException as error:  # noqa: BLE001 - every other error fails the test
-            with lock:
-                outcome.errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=book, args=pair) for pair in bookers]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=timeout)
-    assert not any(t.is_alive() for t in threads), "a booking thread hung"
-    return outcome
 
 
 def guardians_with_children(n: int, lishi) -> list[tuple]:
@@ -171,35 +129,6 @@ def test_pairs_booking_an_odd_number_of_seats_at_once_never_get_half_a_booking(s
     assert session.seats_taken == 8, "a pair took one seat, or a seat was counted twice"
     assert_waitlist_in_a_strict_order(session, expected=8)
     assert_seats_went_to_the_first_through_the_lock(session)
-
-
-@contextmanager
-def rows_locked_elsewhere(*rows):
-    """Lock ``rows`` (querysets of one row each) with ``select_for_update`` in a transaction
-    of another thread and connection, and hold them until the block ends."""
-    from django.db import transaction
-
-    holding = threading.Event()
-    release = threading.Event()
-
-    def hold() -> None:
-        try:
-            with transaction.atomic():
-                for row in rows:
-                    row.select_for_update().get()
-                holding.set()
-                release.wait(timeout=10)
-        finally:
-            connections.close_all()
-
-    holder = threading.Thread(target=hold)
-    holder.start()
-    try:
-        assert holding.wait(timeout=10), "the rows could not be locked"
-        yield
-    finally:
-        release.set()
-        holder.join(timeout=10)
 
 
 @pytest.mark.postgres
