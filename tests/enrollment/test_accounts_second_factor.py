@@ -104,6 +104,9 @@ def test_staff_signed_in_without_the_second_factor_are_refused_every_staff_page(
     with translation.override("zh-hans"):
         expected = translation.gettext(CODE_MESSAGE)
     assert expected in [str(m) for m in get_messages(response.wsgi_request)]
+    page = client.get(response.url)
+    assert page.status_code == 200 and 'name="code"' in page.text, "no box for the code"
+    assert expected in page.text, "the page does not say why she is asked for the code"
 
 
 @pytest.mark.parametrize("role", list(STAFF))
