@@ -175,13 +175,20 @@ ACCOUNT_RATE_LIMITS = {
     "change_phone": "3/h/user",
     "verify_phone": "3/m/key,20/m/ip",
 }
+# Two-step verification (authenticator app, recovery codes) for staff: enrollment/mfa.py.
+# Its secrets are encrypted at rest with FIELD_ENCRYPTION_KEYS (enrollment.adapters.MfaAdapter).
+MFA_ADAPTER = "enrollment.adapters.MfaAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="爱心妈妈")
+# Every sign-in is allauth's (rate limits, the second factor), the admins' and private pages' too.
 WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 PHONENUMBER_DEFAULT_REGION = "CN"
 PHONENUMBER_DB_FORMAT = "E164"
 # Where one-time codes and notices to phones go: a class with send(phone, message).
 SMS_BACKEND = env.str("SMS_BACKEND", default="enrollment.sms.ConsoleSmsBackend")
+# At most this many texts a clock hour, all kinds together (a cost and harassment limit).
+SMS_HOURLY_CAP = env.int("SMS_HOURLY_CAP", default=500)
 
 
 # Children's personal fields are encrypted with FIELD_ENCRYPTION_KEYS (Fernet keys, comma

@@ -7,7 +7,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from allauth.mfa.models import Authenticator
+
 from cms import views
+
+# allauth.mfa registers its Authenticator model in Django's admin, which would show a staff
+# member's two-step verification secret to whoever opens it: no admin lists it.
+admin.site.unregister(Authenticator)
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),

@@ -5,18 +5,24 @@ People type their number the way they write it ("138 0013 8000", "13800138000",
 "+86 138-0013-8000"); every phone field allauth builds is ``MainlandMobileField``, which stores
 "+8613800138000" whatever the spelling, so sign-up, sign-in, codes and rate limits all see the
 same number.
+
+``MfaAdapter`` keeps the secrets of two-step verification (authenticator app keys, the seed
+of the recovery codes) encrypted at rest with the children's field keys.
 """
 
 import contextlib
 
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 import phonenumbers
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
 
+from enrollment.fields import field_fernet
 from enrollment.models import User
 from enrollment.sms import send_sms
 
@@ -84,18 +90,20 @@ class AccountAdapter(DefaultAccountAdapter):
         return super().save_user(request, user, form, commit=commit)
 
     def send_verification_code_sms(self, user, phone: str, code: str, **kwargs) -> None:
-        send_sms(
+        sent = send_sms(
             phone,
             _("Your %(site)s code is %(code)s. It expires in a few minutes; do not share it.")
             % {"site": settings.WAGTAIL_SITE_NAME, "code": code},
         )
+        if not sent and self.request is not None:
+            messages.error(
+                self.request,
+                _("We cannot send text messages right now. Please try again in an hour."),
+            )
 
     def send_unknown_account_sms(self, phone: str, **kwargs) -> None:
-        send_sms(
-            phone,
-            _("Someone asked for a sign-in code for this number, but it has no %(site)s account.")
-            % {"site": settings.WAGTAIL_SITE_NAME},
-        )
+        """Nothing: a number without an account gets no text. Anyone may type any number,
+        so telling its owner would let strangers text people at the site's cost."""
 
     def send_account_already_exists_sms(self, phone: str) -> None:
         send_sms(
@@ -136,3 +144,14 @@ class AccountAdapter(DefaultAccountAdapter):
                 phone = normalise_mainland_mobile(phone)
             credentials = {**credentials, "username": f"phone:{phone}"}
         return super()._get_login_attempts_cache_key(request, **credentials)
+
+
+class MfaAdapter(DefaultMFAAdapter):
+    """allauth's two-step verification, with its secrets encrypted (Fernet, the first of
+    ``FIELD_ENCRYPTION_KEYS``; any of them decrypts) instead of stored in clear."""
+
+    def encrypt(self, text: str) -> str:
+        return field_fernet().encrypt(text.encode()).decode()
+
+    def decrypt(self, encrypted_text: str) -> str:
+        return field_fernet().decrypt(encrypted_text.encode()).decode()

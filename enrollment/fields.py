@@ -2,7 +2,9 @@
 
 Encryption is django-fernet-encrypted-fields (Fernet from ``cryptography``); we only change
 where the keys come from: ``FIELD_ENCRYPTION_KEYS`` (first encrypts, all decrypt), not
-SECRET_KEY, so rotating the session secret never touches children's records.
+SECRET_KEY, so rotating the session secret never touches children's records. Other secrets
+kept at rest (staff's authenticator app keys, ``enrollment.adapters.MfaAdapter``) use the same
+keys through ``field_fernet()``.
 """
 
 import hashlib
@@ -12,13 +14,23 @@ import unicodedata
 from django.conf import settings
 from django.utils.functional import cached_property
 
+from cryptography.fernet import Fernet, MultiFernet
 from encrypted_fields import fields as encrypted
+
+
+def encryption_keys() -> list[bytes]:
+    return [key.strip().encode() for key in settings.FIELD_ENCRYPTION_KEYS if key.strip()]
+
+
+def field_fernet() -> MultiFernet:
+    """Encrypts with the first of ``FIELD_ENCRYPTION_KEYS``, decrypts with any of them."""
+    return MultiFernet([Fernet(key) for key in encryption_keys()])
 
 
 class _KeysFromSettings:
     @cached_property
     def keys(self) -> list[bytes]:
-        return [key.strip().encode() for key in settings.FIELD_ENCRYPTION_KEYS if key.strip()]
+        return encryption_keys()
 
 
 class EncryptedCharField(_KeysFromSettings, encrypted.EncryptedCharField):

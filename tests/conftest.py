@@ -9,8 +9,10 @@ from django.urls import reverse
 from wagtail.models import Page
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from tests import factories
+from tests.people import sign_in_with_second_factor
 
 
 @pytest.fixture(autouse=True)
@@ -53,9 +55,10 @@ def story_index(db):
 
 @pytest.fixture
 def editor_client(client, admin_user):
-    """A client signed in to the Wagtail admin as a superuser."""
-    client.force_login(admin_user)
-    return client
+    """A client signed in to the Wagtail admin as a superuser, who like all staff has an
+    authenticator app and passed it at sign-in."""
+    TOTP.activate(admin_user, generate_totp_secret())
+    return sign_in_with_second_factor(client, admin_user)
 
 
 def post_new_page(client, parent: Page, model: type[Page], data: dict, *, publish: bool = True):

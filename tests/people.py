@@ -6,15 +6,19 @@ exists, so tests see records as the platform makes them.
     mother = make_mother(county)                # approved Volunteer
     coordinator = make_coordinator(county)      # group + CountyAssignment
     pair = make_pair(mother, child, actor=coordinator)
+    sign_in_with_second_factor(client, staff)   # signed in as allauth's sign-in would
 """
 
 import datetime as dt
 import itertools
 
 from django.contrib.auth.models import Group
+from django.test import RequestFactory
 from django.utils import timezone
 
+from allauth.account.internal.flows.login import record_authentication
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 
 from courses.models import County
 from enrollment import services
@@ -126,3 +130,16 @@ def make_editor(**kwargs) -> User:
 def make_pair(mother: User, child: Child, *, actor: User | None = None) -> Pair:
     actor = actor or make_city_staff()
     return services.pair_create(actor=actor, mother=mother.volunteer, child=child)
+
+
+def sign_in_with_second_factor(client, user: User):
+    """Sign ``user`` in as allauth's sign-in does after her authenticator code: the session
+    carries the "mfa" authentication record every staff page asks for (enrollment.mfa), which
+    ``client.force_login`` alone does not. She must have a TOTP authenticator."""
+    authenticator = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
+    client.force_login(user)
+    request = RequestFactory().get("/")
+    request.session = client.session
+    record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
+    request.session.save()
+    return client

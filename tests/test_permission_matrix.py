@@ -6,8 +6,10 @@ fails and names it; third-party URL patterns are either listed in ``COVERED_ELSE
 where they are tested) or fail the same way. A representative set of Wagtail pages and of
 allauth, Wagtail admin and Django admin pages has rows too.
 
-Staff in the matrix have two-step verification (a TOTP authenticator) set up; what staff
-without it see is tested in tests/enrollment (the MFA middleware).
+Staff in the matrix have two-step verification (a TOTP authenticator) set up and passed it
+when they signed in (the session carries allauth's "mfa" record, ``sign_in``). The tests at
+the end walk the same rows for staff whose session has not passed it, or who have no
+authenticator: every admin page and the check-in send them to the code or to the setup.
 """
 
 from collections.abc import Callable
@@ -35,6 +37,7 @@ from tests.people import (
     make_guardian,
     make_mother,
     make_pair,
+    sign_in_with_second_factor,
 )
 
 ROLES = (
@@ -59,6 +62,7 @@ NO_ADMIN_ACCESS = LOGIN
 NO_PERMISSION = "302 → admin home"  # Wagtail: admin access, but not this permission
 DJANGO_ADMIN_LOGIN = "302 → Django admin sign in"
 MFA = "302 → two-step verification setup"
+SECOND_FACTOR = "302 → two-step verification code"  # has an authenticator, session did not use it
 HOME = "302 → /"  # allauth's pages for anonymous visitors, visited signed in
 
 
@@ -72,6 +76,7 @@ REDIRECT_TARGETS: dict[str, Callable[[], str]] = {
     LOGIN: lambda: reverse("account_login"),
     DJANGO_ADMIN_LOGIN: lambda: reverse("admin:login"),
     MFA: lambda: reverse("mfa_activate_totp"),
+    SECOND_FACTOR: lambda: reverse("mfa_reauthenticate"),
     NO_PERMISSION: lambda: reverse("wagtailadmin_home"),
     HOME: lambda: "/",
 }
@@ -169,6 +174,10 @@ def certificate_code_of_mother(w: World) -> str:
 A, N, L = OK, NOT_FOUND, LOGIN  # short forms, for rows that are mostly one thing
 CONSENT = to("enrollment:privacy_consent")
 ALL_OK = (A,) * 8
+# Asking for the authenticator's code again: for those who have one (staff); the others are
+# offered their password instead.
+REAUTHENTICATE = to("account_reauthenticate")
+MFA_REAUTHENTICATE = (L, REAUTHENTICATE, REAUTHENTICATE, REAUTHENTICATE, A, A, A, A)
 SIGNED_IN = (L, A, A, A, A, A, A, A)
 ONLY_GUARDIAN = (L, N, N, A, N, N, N, N)
 ONLY_MOTHER = (L, N, A, N, N, N, N, N)
@@ -297,7 +306,19 @@ MATRIX: dict[str, Row] = {
         "pages are the editors' only",
     ),
     "admin:index": Row(url("admin:index"), (DJANGO_ADMIN_LOGIN,) * 8),
+    # Every sign-in is allauth's (tests/enrollment/test_accounts_login_views.py).
     "account_login": Row(url("account_login"), (A,) + (HOME,) * 7),
+    "wagtailcore_login": Row(url("wagtailcore_login"), (L,) * 8, "private pages' sign-in"),
+    "wagtailadmin_login": Row(url("wagtailadmin_login"), (L,) * 8),
+    "admin:login": Row(url("admin:login"), (L,) * 8),
+    "account_request_login_code": Row(url("account_request_login_code"), (A,) + (HOME,) * 7),
+    "account_confirm_login_code": Row(
+        url("account_confirm_login_code"),
+        (to("account_request_login_code"),) + (HOME,) * 7,
+        "only after asking for a code",
+    ),
+    "mfa_authenticate": Row(url("mfa_authenticate"), (L,) + (HOME,) * 7, "only during a sign-in"),
+    "mfa_reauthenticate": Row(url("mfa_reauthenticate"), MFA_REAUTHENTICATE),
     "account_signup": Row(url("account_signup"), (A,) + (HOME,) * 7),
     "mfa_index": Row(url("mfa_index"), SIGNED_IN),
 }
@@ -310,7 +331,8 @@ COVERED_ELSEWHERE: dict[str, str] = {
     "admin/": "the Wagtail admin (content: tests/courses, tests/stories); /admin/people/ is ours",
     "django-admin/": "Django's admin, for superusers only",
     "documents/": "Wagtail documents",
-    "_util/": "Wagtail's sign-in for private pages",
+    "_util/": "Wagtail's password form of password-protected pages (not a sign-in; "
+    "/_util/login/ has a row)",
     "^media/": "uploaded media, served by Django in development only",
 }
 PAGES = "wagtail_serve"  # every Wagtail page: the "page: …" rows are a representative set
@@ -389,6 +411,14 @@ def with_totp(user):
     return user
 
 
+def sign_in(client, user) -> None:
+    """As allauth's sign-in does: staff (who have an authenticator) pass its code."""
+    if user.authenticator_set.exists():
+        sign_in_with_second_factor(client, user)
+    else:
+        client.force_login(user)
+
+
 @pytest.fixture
 def world(db) -> World:
     lishi, wenshui = county("lishi", "离石区"), county("wenshui", "文水县")
@@ -454,7 +484,12 @@ def answer(response) -> str:
     for kind, target in REDIRECT_TARGETS.items():
         if location == target():
             return kind
-    for name in ("enrollment:privacy_consent", "enrollment:me"):
+    for name in (
+        "enrollment:privacy_consent",
+        "enrollment:me",
+        "account_reauthenticate",
+        "account_request_login_code",
+    ):
         if location == reverse(name):
             return to(name)
     return f"302 → {location}"
@@ -469,7 +504,7 @@ def test_permission_matrix(entry, world, client):
         client.logout()
         user = world.users[role]
         if user is not None:
-            client.force_login(user)
+            sign_in(client, user)
         got = answer(client.get(address))
         if got != expected:
             wrong.append(f"  {role}: expected {expected}, got {got}")
@@ -479,7 +514,7 @@ def test_permission_matrix(entry, world, client):
 
 
 def test_opening_another_countys_child_by_url_is_audited(world, client):
-    client.force_login(world.users["coordinator_b"])
+    sign_in(client, world.users["coordinator_b"])
 
     response = client.get(reverse("people_children:inspect", args=[world.child_a.pk]))
 
@@ -502,3 +537,32 @@ def test_staff_without_an_authenticator_are_sent_to_set_one_up_from_every_people
             address = row.path(world)
             if address.startswith(reverse("wagtailadmin_home") + "people/"):
                 assert answer(client.get(address)) == MFA, f"{role}: GET {address} ({entry})"
+
+
+def staff_pages(world, role: str) -> list[tuple[str, str]]:
+    """(entry, address) of the table's rows under either admin (not their login forms), and
+    the check-in if ``role`` may use it."""
+    prefixes = (reverse("wagtailadmin_home"), reverse("admin:index"))
+    check_in = MATRIX["enrollment:check_in"].expected[ROLES.index(role)] == OK
+    return [
+        (entry, row.path(world))
+        for entry, row in MATRIX.items()
+        if (row.path(world).startswith(prefixes) and not entry.endswith("login"))
+        or (entry == "enrollment:check_in" and check_in)
+    ]
+
+
+@pytest.mark.parametrize("role", ["editor", "coordinator_a", "city_staff"])
+def test_staff_signed_in_without_the_second_factor_are_asked_for_it_on_every_staff_page(
+    world, client, role
+):
+    """Having an authenticator is not enough: a session signed in without its code (here
+    ``force_login``, as any login form that is not allauth's would) reaches no admin page and
+    not the check-in; every one asks for the code."""
+    client.force_login(world.users[role])
+    wrong = [
+        f"  GET {address} ({entry}): {got}"
+        for entry, address in staff_pages(world, role)
+        if (got := answer(client.get(address))) != SECOND_FACTOR
+    ]
+    assert not wrong, f"{role} reached staff pages without the second factor:\n" + "\n".join(wrong)

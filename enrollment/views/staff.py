@@ -1,6 +1,7 @@
 """The door: scanning a booking's QR code opens ``/check-in/<token>/`` for staff, who see who
 it is and mark her present. Only city staff and the coordinator of the session's county
-(others get a 404; a coordinator of another county's attempt is audited)."""
+(others get a 404; a coordinator of another county's attempt is audited), once her session
+has passed the second factor (enrollment.mfa)."""
 
 from uuid import UUID
 
@@ -13,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from enrollment import selectors_training
 from enrollment.audit import audit_record
-from enrollment.mfa import has_totp, must_use_mfa
+from enrollment.mfa import second_factor_redirect
 from enrollment.models import AuditEntry, Booking
 from enrollment.roles import is_staff_with_children_access
 from enrollment.services import DomainError
@@ -25,16 +26,9 @@ def check_in(request: HttpRequest, token: UUID) -> HttpResponse:
     user = request.user
     if not is_staff_with_children_access(user):
         raise Http404
-    if must_use_mfa(user) and not has_totp(user):
-        messages.warning(
-            request,
-            _(
-                "To protect children's information, please turn on two-step verification "
-                "first: scan the QR code with an authenticator app and enter the code it "
-                "shows."
-            ),
-        )
-        return redirect("mfa_activate_totp")
+    second_factor = second_factor_redirect(request)
+    if second_factor is not None:
+        return second_factor
     booking = selectors_training.booking_for_check_in(token)
     if booking is None:
         raise Http404

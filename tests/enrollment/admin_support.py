@@ -1,22 +1,28 @@
 """Fixtures for the people back office tests (tests/enrollment/test_admin_*.py): two counties,
-staff of every kind with two-factor authentication set up, and clients signed in as them."""
+staff of every kind with two-factor authentication set up, and clients signed in as them
+(with the second factor passed, as every staff page asks)."""
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
-from tests.people import county, make_city_staff, make_coordinator, make_editor
+from tests.people import (
+    county,
+    make_city_staff,
+    make_coordinator,
+    make_editor,
+    sign_in_with_second_factor,
+)
 
 
 def with_totp(user):
-    """Staff must have an active TOTP authenticator before any /admin/people/ page
+    """Staff must have an active TOTP authenticator before any admin page
     (enrollment.mfa.StaffMfaMiddleware); give them one the way allauth stores it."""
     TOTP.activate(user, generate_totp_secret())
     return user
 
 
 def signed_in(client, user):
-    client.force_login(user)
-    return client
+    return sign_in_with_second_factor(client, user)
 
 
 @pytest.fixture

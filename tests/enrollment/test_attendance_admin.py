@@ -111,8 +111,8 @@ def test_editors_have_no_attendance_pages(client, editor, todays_session):
 def test_staff_without_two_step_verification_are_sent_to_set_it_up(
     client, county_a, todays_session
 ):
-    coordinator = make_coordinator(county_a)  # no authenticator
-    response = signed_in(client, coordinator).get(sheet_url(todays_session))
+    client.force_login(make_coordinator(county_a))  # no authenticator
+    response = client.get(sheet_url(todays_session))
     assert response.status_code == 302 and response.url == reverse("mfa_activate_totp")
 
 

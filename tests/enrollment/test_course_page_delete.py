@@ -13,8 +13,9 @@ import pytest
 from courses.models import Session, TrainingCoursePage
 from enrollment import services
 from enrollment.models import Booking
+from tests.enrollment.admin_support import with_totp
 from tests.enrollment.attendance_support import at, book, training
-from tests.people import county, make_mother, make_user
+from tests.people import county, make_mother, make_user, sign_in_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -34,14 +35,14 @@ def lishi():
 
 @pytest.fixture(params=["superuser", "moderator"])
 def admin_client(request, client, admin_user):
-    """Signed in to the Wagtail admin as someone allowed to delete pages."""
+    """Signed in to the Wagtail admin as someone allowed to delete pages (with the second
+    factor passed, as the admin asks of all staff)."""
     if request.param == "superuser":
-        client.force_login(admin_user)
+        user = admin_user
     else:
-        moderator = make_user()
-        moderator.groups.add(Group.objects.get(name="Moderators"))  # Wagtail's own group
-        client.force_login(moderator)
-    return client
+        user = make_user()
+        user.groups.add(Group.objects.get(name="Moderators"))  # Wagtail's own group
+    return sign_in_with_second_factor(client, with_totp(user))
 
 
 @pytest.fixture
