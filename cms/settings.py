@@ -289,6 +289,11 @@ TAGGIT_CASE_INSENSITIVE = True
 # Security. Production (DEBUG off) gets HTTPS-only cookies and HSTS; a proxy that
 # terminates TLS must set X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies of ours append to X-Forwarded-For in front of the app (0: none, the header is
+# ignored). The audit log (cms.client_ip) and allauth's rate limits read the client's address
+# the same way, from this one number.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not (DEBUG or TESTING))
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not (DEBUG or TESTING))
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

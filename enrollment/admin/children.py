@@ -20,6 +20,8 @@ import django_filters
 from courses.models import County
 from enrollment import services
 from enrollment.admin.base import (
+    AuditedListMixin,
+    AuditedReadMixin,
     BlankAsDashMixin,
     CountyScopedFilterSet,
     DomainErrorFormMixin,
@@ -100,7 +102,7 @@ class ChildFilterSet(CountyScopedFilterSet):
         return queryset
 
 
-class ChildIndexView(generic.IndexView):
+class ChildIndexView(AuditedListMixin, generic.IndexView):
     template_name = "enrollment/admin/child_index.html"
 
     def get_base_queryset(self):
@@ -158,7 +160,8 @@ class ChildIndexView(generic.IndexView):
             object_type=Child._meta.label_lower,
             county_id=coordinator_county_id(self.request.user),
             request=self.request,
-            detail=f"{queryset.count()} {spreadsheet_format}",
+            detail=spreadsheet_format,
+            children=queryset.count(),
         )
         return super().as_spreadsheet(queryset, spreadsheet_format)
 
@@ -168,7 +171,13 @@ class ChildScopeMixin(ScopedObjectMixin):
         return Child.objects.for_staff(self.request.user).active().select_related("county")
 
     def audit(self, action: str) -> None:
-        audit_record(actor=self.request.user, action=action, obj=self.object, request=self.request)
+        audit_record(
+            actor=self.request.user,
+            action=action,
+            obj=self.object,
+            request=self.request,
+            children=1,
+        )
 
 
 class ChildCreateView(DomainErrorFormMixin, generic.CreateView):
@@ -188,6 +197,7 @@ class ChildCreateView(DomainErrorFormMixin, generic.CreateView):
             action=AuditEntry.Action.CREATE,
             obj=child,
             request=self.request,
+            children=1,
         )
         return child
 
@@ -198,14 +208,9 @@ class ChildCreateView(DomainErrorFormMixin, generic.CreateView):
         return []
 
 
-class ChildEditView(ChildScopeMixin, DomainErrorFormMixin, generic.EditView):
+class ChildEditView(ChildScopeMixin, AuditedReadMixin, DomainErrorFormMixin, generic.EditView):
     template_name = "enrollment/admin/child_form.html"
     success_message = gettext_lazy("Child '%(object)s' updated.")
-
-    def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
-        self.audit(AuditEntry.Action.VIEW)
-        return response
 
     def save_instance(self):
         child = services.child_update(
@@ -221,16 +226,12 @@ class ChildEditView(ChildScopeMixin, DomainErrorFormMixin, generic.EditView):
         return []
 
 
-class ChildInspectView(ChildScopeMixin, BlankAsDashMixin, generic.InspectView):
+class ChildInspectView(ChildScopeMixin, AuditedReadMixin, BlankAsDashMixin, generic.InspectView):
     template_name = "enrollment/admin/child_inspect.html"
     extra_labels = {
         "age": gettext_lazy("Age"),
         "caring_mother": gettext_lazy("Caring mother"),
     }
-
-    def get(self, request, *args, **kwargs):
-        self.audit(AuditEntry.Action.VIEW)
-        return super().get(request, *args, **kwargs)
 
     def get_fields(self):
         return [
