@@ -209,6 +209,10 @@ FIELD_HASH_KEY = _key_from_env_or_file("FIELD_HASH_KEY", "field_hash_key", "test
 # The oldest a child in the programme may be, and the privacy notice version a guardian
 # agrees to before her children's data is stored (bump it when the notice changes).
 PROGRAM_MAX_CHILD_AGE = 18
+# How often a guardian may submit the add-a-child and edit-a-child forms (allauth's rate
+# format: per signed-in person, per address), so that nobody fills the register in bulk.
+CHILD_FORM_RATE_LIMIT = env.str("CHILD_FORM_RATE_LIMIT", default="10/h/user,30/h/ip")
+ACCOUNT_RATE_LIMITS["child_form"] = CHILD_FORM_RATE_LIMIT
 # Bookings: how long an offered seat is held for a waiting person, how long before a session
 # its booker may still cancel (after that only staff), and how long to wait for the
 # session's lock before answering "busy, please try again".

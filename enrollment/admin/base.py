@@ -128,13 +128,16 @@ class AuditedReadMixin:
     rendered (a form shown again with its errors included) is one audit entry. A successful
     POST redirects without rendering; its own entry is the write's."""
 
+    def children_shown(self) -> int:
+        return 1
+
     def render_to_response(self, context, **response_kwargs):
         audit_record(
             actor=self.request.user,
             action=AuditEntry.Action.VIEW,
             obj=self.object,
             request=self.request,
-            children=1,
+            children=self.children_shown(),
         )
         return super().render_to_response(context, **response_kwargs)
 

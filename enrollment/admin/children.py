@@ -62,6 +62,14 @@ def yes_no(value: bool) -> str:
     return _("Yes") if value else _("No")
 
 
+def duplicate_label(child: Child) -> str:
+    """A guardian added this child with the name and date of birth of another record of the
+    county (``services.children``): the coordinator checks whether it is the same child."""
+    if child.possible_duplicate_of_id is None:
+        return ""
+    return _("Check: same as record %(id)s?") % {"id": child.possible_duplicate_of_id}
+
+
 class ChildFilterSet(CountyScopedFilterSet):
     county = django_filters.ModelChoiceFilter(
         label=gettext_lazy("County"), queryset=County.objects.all()
@@ -76,9 +84,23 @@ class ChildFilterSet(CountyScopedFilterSet):
         help_text=gettext_lazy("Names are encrypted: enter the full name and date of birth."),
     )
 
+    possible_duplicate = django_filters.BooleanFilter(
+        label=gettext_lazy("Possible duplicate"), method="filter_possible_duplicate"
+    )
+
     class Meta:
         model = Child
-        fields = ["county", "category", "school_stage", "full_name", "born_on"]
+        fields = [
+            "county",
+            "category",
+            "school_stage",
+            "possible_duplicate",
+            "full_name",
+            "born_on",
+        ]
+
+    def filter_possible_duplicate(self, queryset, name, value):
+        return queryset.filter(possible_duplicate_of__isnull=not value)
 
     def lookup_identity(self, queryset, name, value):
         """Both fields are applied together in ``filter_queryset``."""
@@ -133,6 +155,7 @@ class ChildIndexView(AuditedListMixin, generic.IndexView):
                 "guardian", label=_("Guardian"), accessor=guardian_label, classname="people-wide"
             ),
             Column("paired", label=_("Paired"), accessor=lambda child: yes_no(child.is_paired)),
+            Column("possible_duplicate", label=_("Possible duplicate"), accessor=duplicate_label),
         ]
 
     @cached_property
@@ -253,6 +276,7 @@ class ChildInspectView(ChildScopeMixin, AuditedReadMixin, BlankAsDashMixin, gene
             "guardian",
             "caring_mother",
             "source",
+            "possible_duplicate_of",
             "created_at",
             "updated_at",
         ]
@@ -261,6 +285,20 @@ class ChildInspectView(ChildScopeMixin, AuditedReadMixin, BlankAsDashMixin, gene
         if field_name in self.extra_labels:
             return self.extra_labels[field_name]
         return super().get_field_label(field_name, field)
+
+    def children_shown(self) -> int:
+        """The record, and the one it may duplicate (named on the page)."""
+        return 2 if self.object.possible_duplicate_of_id else 1
+
+    def get_possible_duplicate_of_display_value(self):
+        original = self.object.possible_duplicate_of
+        if original is None:
+            return ""
+        return _("%(name)s, born %(date)s, record %(id)s: check whether it is the same child.") % {
+            "name": original.name,
+            "date": original.date_of_birth.isoformat() if original.date_of_birth else "—",
+            "id": original.pk,
+        }
 
     def get_age_display_value(self):
         return self.object.age_on(timezone.localdate())
