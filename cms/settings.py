@@ -216,6 +216,10 @@ FIELD_HASH_KEY = _key_from_env_or_file("FIELD_HASH_KEY", "field_hash_key", "test
 # The oldest a child in the programme may be, and the privacy notice version a guardian
 # agrees to before her children's data is stored (bump it when the notice changes).
 PROGRAM_MAX_CHILD_AGE = 18
+# How often a guardian may submit the add-a-child and edit-a-child forms (allauth's rate
+# format: per signed-in person, per address), so that nobody fills the register in bulk.
+CHILD_FORM_RATE_LIMIT = env.str("CHILD_FORM_RATE_LIMIT", default="10/h/user,30/h/ip")
+ACCOUNT_RATE_LIMITS["child_form"] = CHILD_FORM_RATE_LIMIT
 # Bookings: how long an offered seat is held for a waiting person, how long before a session
 # its booker may still cancel (after that only staff), and how long to wait for the
 # session's lock before answering "busy, please try again".
@@ -296,6 +300,11 @@ TAGGIT_CASE_INSENSITIVE = True
 # Security. Production (DEBUG off) gets HTTPS-only cookies and HSTS; a proxy that
 # terminates TLS must set X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies of ours append to X-Forwarded-For in front of the app (0: none, the header is
+# ignored). The audit log (cms.client_ip) and allauth's rate limits read the client's address
+# the same way, from this one number.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not (DEBUG or TESTING))
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not (DEBUG or TESTING))
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

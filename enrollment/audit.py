@@ -1,17 +1,35 @@
-"""Writing the audit log. Every staff view or export of a child's record calls this."""
+"""Writing the audit log. Every staff view or export that shows a child's record calls
+``audit_record`` once per request, saying how many children it showed."""
 
 from django.db import models
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
-from enrollment.models import AuditEntry
+from cms.client_ip import client_ip
+from enrollment.models import AuditEntry, CountyAssignment, User
 
 
-def _client_ip(request: HttpRequest | None) -> str | None:
-    if request is None:
-        return None
-    # Behind the proxy (SECURE_PROXY_SSL_HEADER set) the first forwarded address is the client.
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    return (forwarded.split(",")[0].strip() or request.META.get("REMOTE_ADDR")) or None
+def _role(user: User) -> str:
+    """Her role as the entry should remember it: her groups (their names are what the admin
+    shows), a coordinator's county with it, and whether she is a superuser."""
+    roles = sorted(user.groups.values_list("name", flat=True))
+    assignment = CountyAssignment.objects.filter(user=user).select_related("county").first()
+    if assignment is not None:
+        roles.append(assignment.county.name)
+    if user.is_superuser:
+        roles.insert(0, _("superuser"))
+    return "、".join(roles)
+
+
+def actor_snapshot(user: User | None) -> dict[str, str]:
+    """Who ``user`` is, copied onto the entry: it still names her after her account is gone."""
+    if user is None or not user.is_authenticated:
+        return {}
+    return {
+        "actor_name": user.get_full_name()[:150],
+        "actor_contact": (user.email or str(user.phone or ""))[:254],
+        "actor_role": _role(user)[:200],
+    }
 
 
 def audit_record(
@@ -24,20 +42,25 @@ def audit_record(
     county_id: int | None = None,
     request: HttpRequest | None = None,
     detail: str = "",
+    children: int | None = None,
 ) -> AuditEntry:
-    """Record that ``actor`` did ``action`` to ``obj`` (or to the named records)."""
+    """Record that ``actor`` did ``action`` to ``obj`` (or to the named records), showing
+    ``children`` children's records if she was shown any."""
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or str(obj.pk)
         county_id = county_id if county_id is not None else getattr(obj, "county_id", None)
+    actor = actor if actor is not None and actor.is_authenticated else None
     return AuditEntry.objects.create(
-        actor=actor if actor is not None and actor.is_authenticated else None,
+        actor=actor,
+        **actor_snapshot(actor),
         action=action,
         object_type=object_type,
         object_id=object_id,
         county_id=county_id,
-        ip_address=_client_ip(request),
+        ip_address=client_ip(request) if request is not None else None,
         user_agent=(request.META.get("HTTP_USER_AGENT", "")[:200] if request else ""),
         path=(request.get_full_path()[:300] if request else ""),
         detail=detail[:300],
+        children_shown=children,
     )

@@ -157,6 +157,22 @@ class AttendanceSheetView(SessionMixin, WagtailAdminTemplateMixin, TemplateView)
         )
         return context
 
+    def render_to_response(self, context, **response_kwargs):
+        """A class's sheet names the children booked on it: each time it is shown (again,
+        with errors, too) is one audit entry. A training's sheet shows no child."""
+        children = sum(1 for row in context["rows"] if row["booking"].child_id)
+        if children:
+            audit_record(
+                actor=self.request.user,
+                action=AuditEntry.Action.VIEW,
+                obj=self.session,
+                county_id=self.session.venue.county_id,
+                request=self.request,
+                detail="attendance sheet",
+                children=children,
+            )
+        return super().render_to_response(context, **response_kwargs)
+
     def post(self, request, *args, **kwargs):
         changed, errors = 0, []
         for booking in selectors_training.attendance_sheet(self.session):
@@ -240,7 +256,8 @@ class AttendanceExportView(SessionMixin, View):
                 object_id=str(session.pk),
                 county_id=session.venue.county_id,
                 request=request,
-                detail=f"bookings export: {len(bookings)} bookings, {children} children",
+                detail=f"bookings export: {len(bookings)} bookings",
+                children=children,
             )
         buffer = BytesIO()
         workbook.save(buffer)

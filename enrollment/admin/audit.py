@@ -31,7 +31,12 @@ class AuditEntryFilterSet(WagtailFilterSet):
 
 
 def actor_label(entry: AuditEntry) -> str:
-    return entry.actor.get_full_name() if entry.actor else _("(deleted account)")
+    """Her name and contact as they were when the entry was written (they stay after her
+    account is deleted); the account's for entries older than the snapshot."""
+    name = entry.actor_name or (entry.actor.get_full_name() if entry.actor else "")
+    if not name:
+        return _("(deleted account)")
+    return f"{name}（{entry.actor_contact}）" if entry.actor_contact else name
 
 
 def record_label(entry: AuditEntry) -> str:
@@ -41,6 +46,10 @@ def record_label(entry: AuditEntry) -> str:
     except (LookupError, ValueError):
         kind = entry.object_type
     return f"{kind} {entry.object_id}".strip()
+
+
+def children_label(entry: AuditEntry) -> str:
+    return "" if entry.children_shown is None else str(entry.children_shown)
 
 
 def when_label(entry: AuditEntry) -> str:
@@ -58,8 +67,10 @@ class AuditEntryIndexView(generic.IndexView):
         return [
             Column("at", label=_("When"), accessor=when_label, sort_key="at"),
             Column("actor", label=_("Who"), accessor=actor_label),
+            Column("actor_role", label=_("Role"), classname="people-wide"),
             Column("action", label=_("Action"), accessor="get_action_display", sort_key="action"),
             Column("record", label=_("Record"), accessor=record_label),
+            Column("children_shown", label=_("Children shown"), accessor=children_label),
             Column("county", label=_("County"), classname="people-wide"),
             Column("detail", label=_("Detail"), classname="people-wide"),
             Column("ip_address", label=_("IP address"), classname="people-wide"),

@@ -17,7 +17,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from enrollment.admin.forms import counties_for
 from enrollment.audit import audit_record
 from enrollment.models import AuditEntry
-from enrollment.roles import is_city_staff
+from enrollment.roles import coordinator_county_id, is_city_staff
 from enrollment.services import DomainError
 
 # The optional ModelViewSet views; a viewset has those it names in ``views``.
@@ -102,6 +102,44 @@ class ScopedObjectMixin:
                 )
             raise Http404
         return obj
+
+
+class AuditedListMixin:
+    """For a list whose rows show children's names (the list page and its filter results):
+    each page shown is one audit entry saying how many children it showed. An export writes
+    its own entry instead (``as_spreadsheet``)."""
+
+    def render_to_response(self, context, **response_kwargs):
+        if not self.is_export:
+            audit_record(
+                actor=self.request.user,
+                action=AuditEntry.Action.VIEW,
+                object_type=self.model._meta.label_lower,
+                county_id=coordinator_county_id(self.request.user),
+                request=self.request,
+                # The page's rows, fetched once here; the table then reads the same list.
+                children=len(context["object_list"]),
+            )
+        return super().render_to_response(context, **response_kwargs)
+
+
+class AuditedReadMixin:
+    """For a page that shows one child's record, or a pair with its child: each time it is
+    rendered (a form shown again with its errors included) is one audit entry. A successful
+    POST redirects without rendering; its own entry is the write's."""
+
+    def children_shown(self) -> int:
+        return 1
+
+    def render_to_response(self, context, **response_kwargs):
+        audit_record(
+            actor=self.request.user,
+            action=AuditEntry.Action.VIEW,
+            obj=self.object,
+            request=self.request,
+            children=self.children_shown(),
+        )
+        return super().render_to_response(context, **response_kwargs)
 
 
 class BlankAsDashMixin:

@@ -20,6 +20,8 @@ import django_filters
 from courses.models import County
 from enrollment import services
 from enrollment.admin.base import (
+    AuditedListMixin,
+    AuditedReadMixin,
     BlankAsDashMixin,
     CountyScopedFilterSet,
     DomainErrorFormMixin,
@@ -60,6 +62,14 @@ def yes_no(value: bool) -> str:
     return _("Yes") if value else _("No")
 
 
+def duplicate_label(child: Child) -> str:
+    """A guardian added this child with the name and date of birth of another record of the
+    county (``services.children``): the coordinator checks whether it is the same child."""
+    if child.possible_duplicate_of_id is None:
+        return ""
+    return _("Check: same as record %(id)s?") % {"id": child.possible_duplicate_of_id}
+
+
 class ChildFilterSet(CountyScopedFilterSet):
     county = django_filters.ModelChoiceFilter(
         label=gettext_lazy("County"), queryset=County.objects.all()
@@ -74,9 +84,23 @@ class ChildFilterSet(CountyScopedFilterSet):
         help_text=gettext_lazy("Names are encrypted: enter the full name and date of birth."),
     )
 
+    possible_duplicate = django_filters.BooleanFilter(
+        label=gettext_lazy("Possible duplicate"), method="filter_possible_duplicate"
+    )
+
     class Meta:
         model = Child
-        fields = ["county", "category", "school_stage", "full_name", "born_on"]
+        fields = [
+            "county",
+            "category",
+            "school_stage",
+            "possible_duplicate",
+            "full_name",
+            "born_on",
+        ]
+
+    def filter_possible_duplicate(self, queryset, name, value):
+        return queryset.filter(possible_duplicate_of__isnull=not value)
 
     def lookup_identity(self, queryset, name, value):
         """Both fields are applied together in ``filter_queryset``."""
@@ -100,7 +124,7 @@ class ChildFilterSet(CountyScopedFilterSet):
         return queryset
 
 
-class ChildIndexView(generic.IndexView):
+class ChildIndexView(AuditedListMixin, generic.IndexView):
     template_name = "enrollment/admin/child_index.html"
 
     def get_base_queryset(self):
@@ -131,6 +155,7 @@ class ChildIndexView(generic.IndexView):
                 "guardian", label=_("Guardian"), accessor=guardian_label, classname="people-wide"
             ),
             Column("paired", label=_("Paired"), accessor=lambda child: yes_no(child.is_paired)),
+            Column("possible_duplicate", label=_("Possible duplicate"), accessor=duplicate_label),
         ]
 
     @cached_property
@@ -158,7 +183,8 @@ class ChildIndexView(generic.IndexView):
             object_type=Child._meta.label_lower,
             county_id=coordinator_county_id(self.request.user),
             request=self.request,
-            detail=f"{queryset.count()} {spreadsheet_format}",
+            detail=spreadsheet_format,
+            children=queryset.count(),
         )
         return super().as_spreadsheet(queryset, spreadsheet_format)
 
@@ -168,7 +194,13 @@ class ChildScopeMixin(ScopedObjectMixin):
         return Child.objects.for_staff(self.request.user).active().select_related("county")
 
     def audit(self, action: str) -> None:
-        audit_record(actor=self.request.user, action=action, obj=self.object, request=self.request)
+        audit_record(
+            actor=self.request.user,
+            action=action,
+            obj=self.object,
+            request=self.request,
+            children=1,
+        )
 
 
 class ChildCreateView(DomainErrorFormMixin, generic.CreateView):
@@ -188,6 +220,7 @@ class ChildCreateView(DomainErrorFormMixin, generic.CreateView):
             action=AuditEntry.Action.CREATE,
             obj=child,
             request=self.request,
+            children=1,
         )
         return child
 
@@ -198,14 +231,9 @@ class ChildCreateView(DomainErrorFormMixin, generic.CreateView):
         return []
 
 
-class ChildEditView(ChildScopeMixin, DomainErrorFormMixin, generic.EditView):
+class ChildEditView(ChildScopeMixin, AuditedReadMixin, DomainErrorFormMixin, generic.EditView):
     template_name = "enrollment/admin/child_form.html"
     success_message = gettext_lazy("Child '%(object)s' updated.")
-
-    def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
-        self.audit(AuditEntry.Action.VIEW)
-        return response
 
     def save_instance(self):
         child = services.child_update(
@@ -221,16 +249,12 @@ class ChildEditView(ChildScopeMixin, DomainErrorFormMixin, generic.EditView):
         return []
 
 
-class ChildInspectView(ChildScopeMixin, BlankAsDashMixin, generic.InspectView):
+class ChildInspectView(ChildScopeMixin, AuditedReadMixin, BlankAsDashMixin, generic.InspectView):
     template_name = "enrollment/admin/child_inspect.html"
     extra_labels = {
         "age": gettext_lazy("Age"),
         "caring_mother": gettext_lazy("Caring mother"),
     }
-
-    def get(self, request, *args, **kwargs):
-        self.audit(AuditEntry.Action.VIEW)
-        return super().get(request, *args, **kwargs)
 
     def get_fields(self):
         return [
@@ -252,6 +276,7 @@ class ChildInspectView(ChildScopeMixin, BlankAsDashMixin, generic.InspectView):
             "guardian",
             "caring_mother",
             "source",
+            "possible_duplicate_of",
             "created_at",
             "updated_at",
         ]
@@ -260,6 +285,20 @@ class ChildInspectView(ChildScopeMixin, BlankAsDashMixin, generic.InspectView):
         if field_name in self.extra_labels:
             return self.extra_labels[field_name]
         return super().get_field_label(field_name, field)
+
+    def children_shown(self) -> int:
+        """The record, and the one it may duplicate (named on the page)."""
+        return 2 if self.object.possible_duplicate_of_id else 1
+
+    def get_possible_duplicate_of_display_value(self):
+        original = self.object.possible_duplicate_of
+        if original is None:
+            return ""
+        return _("%(name)s, born %(date)s, record %(id)s: check whether it is the same child.") % {
+            "name": original.name,
+            "date": original.date_of_birth.isoformat() if original.date_of_birth else "—",
+            "id": original.pk,
+        }
 
     def get_age_display_value(self):
         return self.object.age_on(timezone.localdate())

@@ -15,6 +15,8 @@ import django_filters
 from courses.models import County
 from enrollment import services
 from enrollment.admin.base import (
+    AuditedListMixin,
+    AuditedReadMixin,
     BlankAsDashMixin,
     CountyScopedFilterSet,
     DomainErrorFormMixin,
@@ -25,6 +27,7 @@ from enrollment.admin.base import (
 from enrollment.admin.forms import PairCreateForm, PairEndForm
 from enrollment.audit import audit_record
 from enrollment.models import AuditEntry, Pair
+from enrollment.roles import coordinator_county_id
 
 ENDED_FIELDS = ("ended_on", "end_reason", "end_note", "ended_by")
 
@@ -43,7 +46,7 @@ class PairFilterSet(CountyScopedFilterSet):
         fields = ["status", "county"]
 
 
-class PairIndexView(generic.IndexView):
+class PairIndexView(AuditedListMixin, generic.IndexView):
     def get_base_queryset(self):
         return pairs_for(self.request.user)
 
@@ -90,9 +93,27 @@ class PairCreateView(DomainErrorFormMixin, generic.CreateView):
             started_on=data["started_on"],
         )
         audit_record(
-            actor=self.request.user, action=AuditEntry.Action.CREATE, obj=pair, request=self.request
+            actor=self.request.user,
+            action=AuditEntry.Action.CREATE,
+            obj=pair,
+            request=self.request,
+            children=1,
         )
         return pair
+
+    def render_to_response(self, context, **response_kwargs):
+        """The form lists every child of her scope who has no caring mother, by full name and
+        year of birth: shown (again, with errors, too), it is a read of all of them."""
+        audit_record(
+            actor=self.request.user,
+            action=AuditEntry.Action.VIEW,
+            object_type=Pair._meta.label_lower,
+            county_id=coordinator_county_id(self.request.user),
+            request=self.request,
+            detail="new pair form",
+            children=context["form"].fields["child"].queryset.count(),
+        )
+        return super().render_to_response(context, **response_kwargs)
 
     def get_success_url(self):
         return reverse(self.inspect_url_name, args=[self.object.pk])
@@ -101,7 +122,7 @@ class PairCreateView(DomainErrorFormMixin, generic.CreateView):
         return []
 
 
-class PairInspectView(ScopedObjectMixin, BlankAsDashMixin, generic.InspectView):
+class PairInspectView(ScopedObjectMixin, AuditedReadMixin, BlankAsDashMixin, generic.InspectView):
     template_name = "enrollment/admin/pair_inspect.html"
 
     def scoped_queryset(self):
@@ -138,7 +159,7 @@ class PairInspectView(ScopedObjectMixin, BlankAsDashMixin, generic.InspectView):
         return context
 
 
-class PairEndView(ObjectActionView):
+class PairEndView(AuditedReadMixin, ObjectActionView):
     model = Pair
     form_class = PairEndForm
     page_title = gettext_lazy("End the pair")

@@ -266,6 +266,18 @@ class Child(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
+    # Set when a guardian adds (or renames) a child whose name and date of birth match a record
+    # of the same county: she is not told (that would reveal who is registered), the
+    # coordinator reviews it.
+    possible_duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("possible duplicate of"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     objects = ChildQuerySet.as_manager()
 

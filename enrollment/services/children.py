@@ -75,13 +75,24 @@ def _apply(child: Child, fields: dict) -> None:
     child.id_number_hash = lookup_hash(child.id_number.upper()) if child.id_number else ""
 
 
-def _save(child: Child) -> Child:
-    duplicate = Child.objects.active().filter(
-        identity_hash=child.identity_hash, county_id=child.county_id
+def _save(child: Child, *, by_guardian: bool) -> Child:
+    """Save ``child`` unless it duplicates a record of its county.
+
+    A guardian is never told that a child of that name and date of birth is registered:
+    that would let anyone signed in ask the register who is in it (the civil-affairs ledger
+    included). Her child is saved as usual and marked as a possible duplicate of the record
+    it matches, for the coordinator to review. Staff, who see their county's children
+    anyway, are refused a second record, except on one already marked (under review)."""
+    same = (
+        Child.objects.active()
+        .filter(identity_hash=child.identity_hash, county_id=child.county_id)
+        .exclude(pk=child.pk)
+        .order_by("pk")
     )
-    if child.pk:
-        duplicate = duplicate.exclude(pk=child.pk)
-    if duplicate.exists():
+    original = same.filter(possible_duplicate_of__isnull=True).first()
+    if by_guardian or child.possible_duplicate_of_id:
+        child.possible_duplicate_of = original or same.first()
+    elif original is not None:
         raise DomainError(
             _("A child with this name and date of birth is already registered in this county.")
         )
@@ -119,7 +130,7 @@ def child_create(
             )
         child.consent = consent
     _apply(child, fields)
-    return _save(child)
+    return _save(child, by_guardian=source == Child.Source.GUARDIAN)
 
 
 @transaction.atomic
@@ -141,7 +152,7 @@ def child_update(*, actor: User, child: Child, **fields) -> Child:
     merged = {name: getattr(child, name) for name in ("name", "date_of_birth")} | fields
     _validate(merged, timezone.localdate())
     _apply(child, fields)
-    return _save(child)
+    return _save(child, by_guardian=actor is not None and actor.pk == child.guardian_id)
 
 
 @transaction.atomic
@@ -166,7 +177,10 @@ def child_anonymise(*, child: Child) -> Child:
     # being deleted (Child.consent is PROTECT) once nothing personal is left to cover.
     child.consent = None
     child.anonymised_at = timezone.now()
+    child.possible_duplicate_of = None
     child.save()
+    # Records marked as possible duplicates of this one no longer duplicate anything.
+    Child.objects.filter(possible_duplicate_of=child).update(possible_duplicate_of=None)
     return child
 
 

@@ -1,4 +1,8 @@
-"""A guardian's children: consent to the privacy notice, then add, edit and remove."""
+"""A guardian's children: consent to the privacy notice, then add, edit and remove.
+
+Adding and editing answer the same whether or not the county already has a child of that
+name and date of birth (the service marks a possible duplicate for the coordinator), and are
+rate-limited (``CHILD_FORM_RATE_LIMIT``), so the form cannot be used to search the register."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -7,6 +11,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+
+from allauth.core import ratelimit
 
 from enrollment import selectors, services
 from enrollment.forms.children import ChildForm, PrivacyConsentForm
@@ -29,12 +35,30 @@ def privacy_consent(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _over_the_limit(request: HttpRequest, form: ChildForm) -> bool:
+    """Count a submission; if there were too many, say so on the form."""
+    if ratelimit.consume(request, action="child_form", user=request.user):
+        return False
+    form.add_error(
+        None,
+        _(
+            "You have sent this form too many times in a short while. Please try again in "
+            "an hour; if you need help, contact your county's women's federation."
+        ),
+    )
+    return True
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def child_add(request: HttpRequest) -> HttpResponse:
     if selectors.current_privacy_consent(request.user) is None:
         return redirect("enrollment:privacy_consent")
     form = ChildForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and _over_the_limit(request, form):
+        return render(
+            request, "enrollment/child_form.html", {"form": form, "child": None}, status=429
+        )
     if request.method == "POST" and form.is_valid():
         fields = dict(form.cleaned_data)
         try:
@@ -57,6 +81,9 @@ def child_edit(request: HttpRequest, child_id: int) -> HttpResponse:
     form = ChildForm(
         request.POST if request.method == "POST" else None, initial=ChildForm.initial_for(child)
     )
+    context = {"form": form, "child": child, "name": name}
+    if request.method == "POST" and _over_the_limit(request, form):
+        return render(request, "enrollment/child_form.html", context, status=429)
     if request.method == "POST" and form.is_valid():
         try:
             services.child_update(actor=request.user, child=child, **form.cleaned_data)
@@ -65,9 +92,7 @@ def child_edit(request: HttpRequest, child_id: int) -> HttpResponse:
         else:
             messages.success(request, _("%(name)s's details are saved.") % {"name": child.name})
             return redirect("enrollment:me")
-    return render(
-        request, "enrollment/child_form.html", {"form": form, "child": child, "name": name}
-    )
+    return render(request, "enrollment/child_form.html", context)
 
 
 @login_required

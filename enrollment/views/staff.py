@@ -58,6 +58,16 @@ def check_in(request: HttpRequest, token: UUID) -> HttpResponse:
                 },
             )
         return redirect(reverse("enrollment:check_in", args=[token]))
+    if booking.child_id:
+        audit_record(
+            actor=user,
+            action=AuditEntry.Action.VIEW,
+            obj=booking,
+            county_id=booking.session.venue.county_id,
+            request=request,
+            detail="check-in",
+            children=1,
+        )
     return render(
         request,
         "enrollment/staff/check_in.html",

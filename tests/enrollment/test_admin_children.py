@@ -182,7 +182,7 @@ def test_export_is_audited_with_the_number_of_rows(client_a, coordinator_a, coun
     entry = AuditEntry.objects.get(action=AuditEntry.Action.EXPORT)
     assert entry.actor == coordinator_a
     assert entry.county_id == county_a.pk
-    assert entry.detail.startswith("2 ")
+    assert entry.children_shown == 2 and entry.detail == "csv"
 
 
 def test_coordinator_adds_a_child_from_the_ledger(client_a, coordinator_a, county_a):

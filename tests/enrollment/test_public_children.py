@@ -125,16 +125,18 @@ def test_a_child_over_the_age_limit_is_refused_beside_the_field(client, home, li
     assert not Child.objects.exists()
 
 
-def test_a_duplicate_child_is_refused_with_a_message_not_an_error_page(client, home, lishi):
+def test_a_child_added_twice_is_kept_and_marked_for_the_coordinator(client, home, lishi):
+    """Refusing would tell anyone who is registered (tests/enrollment/
+    test_child_register_oracle.py); the coordinator reviews the mark instead."""
     guardian = make_guardian()
     client.force_login(guardian)
     client.post(ADD, child_data(lishi))
 
     response = client.post(ADD, child_data(lishi))
 
-    assert response.status_code == 200
-    assert response.context["form"].non_field_errors()
-    assert Child.objects.count() == 1
+    assert response.status_code == 302
+    first, second = Child.objects.order_by("pk")
+    assert second.possible_duplicate_of == first
 
 
 def test_the_edit_form_shows_her_childs_details_and_saves_changes(client, home, lishi):
