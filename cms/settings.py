@@ -245,6 +245,11 @@ STORAGES = {
     },
 }
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
+# The folders of MEDIA_ROOT anyone may fetch straight from /media/: Wagtail's images (originals
+# and renditions). Documents are always served by Wagtail's view, which checks the view
+# restrictions of their collection; the proxy in production must not serve media/documents/.
+PUBLIC_MEDIA_FOLDERS = ("images", "original_images")
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # Email: console in development; set EMAIL_URL (e.g. smtp+tls://user:pass@host:587) in production.
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")

@@ -1,7 +1,6 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -20,7 +19,13 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
 ]
 
+
+def media_urlpatterns() -> list:
+    """Development's media server: images only, never documents (see views.public_media)."""
+    return [re_path(r"^media/(?P<path>.*)$", views.public_media, name="public_media")]
+
+
 if settings.SERVE_MEDIA:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += media_urlpatterns()
 
 urlpatterns.append(path("", include(wagtail_urls)))
