@@ -15,6 +15,13 @@ urlpatterns = [
     path("", include("enrollment.urls_account")),
     path("", include("enrollment.urls")),
     path("django-admin/", admin.site.urls),
+    # Wagtail's choosers (images, documents, snippets) look the chosen id up as given, and an
+    # id that is not a number is a server error there (ValueError); those answer 404 here.
+    re_path(
+        r"^admin/(?:[\w-]+/)+chosen/(?P<pk>[^/]*[^0-9/][^/]*)/$",
+        views.not_found,
+        name="admin_chooser_bad_id",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

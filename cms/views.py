@@ -54,6 +54,10 @@ def search(request):
     return render(request, "cms/search.html", {"query": query, "page_obj": page})
 
 
+def not_found(request, **kwargs):
+    raise Http404
+
+
 @require_GET
 def public_media(request, path: str):
     """Development only (``SERVE_MEDIA``): serve the media folders anyone may see, Wagtail's

@@ -23,6 +23,7 @@ from enrollment.admin.base import (
     BlankAsDashMixin,
     CountyScopedFilterSet,
     DomainErrorFormMixin,
+    PeopleIndexView,
     PeopleViewSet,
     ScopedObjectMixin,
 )
@@ -100,7 +101,7 @@ class ChildFilterSet(CountyScopedFilterSet):
         return queryset
 
 
-class ChildIndexView(generic.IndexView):
+class ChildIndexView(PeopleIndexView):
     template_name = "enrollment/admin/child_index.html"
 
     def get_base_queryset(self):

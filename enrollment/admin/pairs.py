@@ -19,6 +19,7 @@ from enrollment.admin.base import (
     CountyScopedFilterSet,
     DomainErrorFormMixin,
     ObjectActionView,
+    PeopleIndexView,
     PeopleViewSet,
     ScopedObjectMixin,
 )
@@ -43,7 +44,7 @@ class PairFilterSet(CountyScopedFilterSet):
         fields = ["status", "county"]
 
 
-class PairIndexView(generic.IndexView):
+class PairIndexView(PeopleIndexView):
     def get_base_queryset(self):
         return pairs_for(self.request.user)
 

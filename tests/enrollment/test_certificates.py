@@ -128,3 +128,12 @@ def test_a_deleted_accounts_certificate_is_no_longer_found(mother, completed):
     services.account_delete(user=mother)
 
     assert certificate_by_code(code) is None
+
+
+@pytest.mark.parametrize("code", ["a/b", "//evil.example/", "1-2-ABC/../x", "码" * 200])
+def test_the_lookup_answers_not_found_to_what_cannot_be_a_code(client, db, code):
+    client.raise_request_exception = False
+    response = client.get(reverse("enrollment:certificate_lookup"), {"code": code})
+
+    assert response.status_code == 404, f"{code!r}: answered {response.status_code}"
+    assert "No certificate was found" in response.content.decode()
