@@ -8,6 +8,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
 
+handler500 = views.server_error
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("search/", views.search, name="search"),
