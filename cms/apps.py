@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 from django.urls import register_converter
 from django.utils.translation import gettext_lazy as _
 
@@ -9,5 +10,7 @@ class CmsConfig(AppConfig):
 
     def ready(self) -> None:
         from cms.converters import IdConverter
+        from cms.files import restrict_sqlite_files
 
         register_converter(IdConverter, "id")
+        connection_created.connect(restrict_sqlite_files, dispatch_uid="cms.restrict_sqlite_files")

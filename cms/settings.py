@@ -112,7 +112,9 @@ TEMPLATES = [
 
 # Database: DATABASE_URL, or SQLite under var/. SQLite takes the write lock at the start of
 # a transaction (IMMEDIATE) so that concurrent writers queue instead of failing.
-VAR_DIR.mkdir(parents=True, exist_ok=True)
+# var/ holds the database, the development keys and media: its owner's only (cms/files.py
+# keeps the database file 0600 too).
+VAR_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
 DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
 }
