@@ -57,3 +57,21 @@ def test_the_multiple_upload_refuses_a_truncated_png(no_raise):
     body = response.json()
     assert body["success"] is False, f"a damaged picture was accepted: {body}"
     assert not CmsImage.objects.exists(), "a damaged picture was saved"
+
+
+def test_an_image_is_still_edited_without_uploading_it_again(editor_client):
+    from tests.factories import ImageFactory
+
+    image = ImageFactory()
+    response = editor_client.post(
+        reverse("wagtailimages:edit", args=[image.pk]),
+        {
+            "title": "新的标题",
+            "description": "爱心妈妈在孩子家中",
+            "collection": image.collection_id,
+        },
+    )
+
+    assert response.status_code == 302, response.context["form"].errors
+    image.refresh_from_db()
+    assert image.title == "新的标题"
