@@ -19,6 +19,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     # Wagtail's choosers (images, documents, snippets) look the chosen id up as given, and an
     # id that is not a number is a server error there (ValueError); those answer 404 here.
+    # Every chooser model here has an integer id (a snippet with a text id would need this
+    # narrowed to the other choosers).
     re_path(
         r"^admin/(?:[\w-]+/)+chosen/(?P<pk>[^/]*[^0-9/][^/]*)/$",
         views.not_found,
