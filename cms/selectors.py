@@ -18,12 +18,12 @@ def card_image_prefetch(field: str = "cover_image") -> Prefetch:
 
 
 def home_page_context(*, now: datetime) -> dict:
-    from courses.models import Session
+    from courses.models import CoursePage, Session
     from stories.models import StoryPage
 
     sessions = list(
         Session.objects.upcoming(now)
-        .filter(course__live=True)
+        .filter(course__in=CoursePage.objects.live().public().values("pk"))
         .select_related("course", "venue__county")
         .prefetch_related(
             Prefetch(
@@ -34,6 +34,7 @@ def home_page_context(*, now: datetime) -> dict:
     )
     stories = list(
         StoryPage.objects.live()
+        .public()
         .select_related("series", "county")
         .prefetch_related(card_image_prefetch())
         .order_by("-date", "-pk")[:3]
@@ -42,8 +43,10 @@ def home_page_context(*, now: datetime) -> dict:
 
 
 def search_pages(query: str):
-    """Live pages matching ``query``; Chinese words are found inside Chinese text."""
+    """Live pages without a view restriction (Wagtail's privacy setting) matching ``query``;
+    Chinese words are found inside Chinese text. Private pages are left out for everyone,
+    so a result page is the same whoever asks."""
     terms = query_terms(query)
     if not terms:
         return Page.objects.none()
-    return Page.objects.live().specific().search(terms, operator="and")
+    return Page.objects.live().public().specific().search(terms, operator="and")

@@ -11,6 +11,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 import environ
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
@@ -70,6 +71,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "phonenumber_field",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -80,8 +82,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "cms.security.PrivateCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "cms.security.SiteCSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "enrollment.mfa.StaffMfaMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -108,7 +112,9 @@ TEMPLATES = [
 
 # Database: DATABASE_URL, or SQLite under var/. SQLite takes the write lock at the start of
 # a transaction (IMMEDIATE) so that concurrent writers queue instead of failing.
-VAR_DIR.mkdir(parents=True, exist_ok=True)
+# var/ holds the database, the development keys and media: its owner's only (cms/files.py
+# keeps the database file 0600 too).
+VAR_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
 DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
 }
@@ -256,6 +262,11 @@ STORAGES = {
     },
 }
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
+# The folders of MEDIA_ROOT anyone may fetch straight from /media/: Wagtail's images (originals
+# and renditions). Documents are always served by Wagtail's view, which checks the view
+# restrictions of their collection; the proxy in production must not serve media/documents/.
+PUBLIC_MEDIA_FOLDERS = ("images", "original_images")
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # Email: console in development; set EMAIL_URL (e.g. smtp+tls://user:pass@host:587) in production.
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
@@ -291,9 +302,13 @@ CELERY_BEAT_SCHEDULE = {
 WAGTAIL_SITE_NAME = "爱心妈妈"
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "cms.CmsImage"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.images.ImageForm"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_FINDERS = []
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar: it would send a hash of each staff member's email address to a foreign
+# service (unreachable from the mainland anyway), and the admin's policy allows no such image.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "txt"]
 TAGGIT_CASE_INSENSITIVE = True
 
@@ -320,6 +335,41 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = env.list(
     "SILENCED_SYSTEM_CHECKS", default=["security.W019", "security.W021", "account.W001"]
 )
+
+# Content-Security-Policy (django-csp). The site runs no script of its own and no inline
+# style; images may be data: URIs (the authenticator QR code on the two-step setup page).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+    }
+}
+# The Wagtail and Django admins (cms.security): their pages carry inline scripts (Wagtail's
+# configuration, the page editor's panels) and inline styles, and the editor previews pages
+# in a same-origin frame and reads images as blob: URLs while uploading.
+ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "worker-src": [SELF, "blob:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+    }
+}
 
 LOGGING = {
     "version": 1,

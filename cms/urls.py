@@ -1,7 +1,6 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -15,6 +14,8 @@ from cms import views
 # member's two-step verification secret to whoever opens it: no admin lists it.
 admin.site.unregister(Authenticator)
 
+handler500 = views.server_error
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("search/", views.search, name="search"),
@@ -22,11 +23,26 @@ urlpatterns = [
     path("", include("enrollment.urls_account")),
     path("", include("enrollment.urls")),
     path("django-admin/", admin.site.urls),
+    # Wagtail's choosers (images, documents, snippets) look the chosen id up as given, and an
+    # id that is not a number is a server error there (ValueError); those answer 404 here.
+    # Every chooser model here has an integer id (a snippet with a text id would need this
+    # narrowed to the other choosers).
+    re_path(
+        r"^admin/(?:[\w-]+/)+chosen/(?P<pk>[^/]*[^0-9/][^/]*)/$",
+        views.not_found,
+        name="admin_chooser_bad_id",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
 
+
+def media_urlpatterns() -> list:
+    """Development's media server: images only, never documents (see views.public_media)."""
+    return [re_path(r"^media/(?P<path>.*)$", views.public_media, name="public_media")]
+
+
 if settings.SERVE_MEDIA:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += media_urlpatterns()
 
 urlpatterns.append(path("", include(wagtail_urls)))

@@ -1,10 +1,17 @@
+import posixpath
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
+from django.views import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.defaults import server_error as django_server_error
+
+from csp.constants import UNSAFE_INLINE
+from csp.decorators import csp_update
 
 from cms.selectors import search_pages
 
@@ -49,3 +56,28 @@ def search(request):
     results = search_pages(query) if query else []
     page = Paginator(results, 10).get_page(request.GET.get("page"))
     return render(request, "cms/search.html", {"query": query, "page_obj": page})
+
+
+def not_found(request, **kwargs):
+    raise Http404
+
+
+@require_GET
+def public_media(request, path: str):
+    """Development only (``SERVE_MEDIA``): serve the media folders anyone may see, Wagtail's
+    images. Documents are not among them: a document in a private collection must go through
+    Wagtail's serve view (``/documents/<id>/<name>``), which checks the collection's view
+    restriction; the path is normalised first so that ``images/../documents/`` is refused
+    too."""
+    folder = posixpath.normpath(path).lstrip("/").split("/", 1)[0]
+    if folder not in settings.PUBLIC_MEDIA_FOLDERS:
+        raise Http404
+    return static.serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
+@csp_update({"style-src": [UNSAFE_INLINE]})
+def server_error(request):
+    """Django's 500 page, which carries its own styles inline (static files may be what
+    broke), so the policy lets inline styles through on it; it shows nothing a visitor
+    wrote."""
+    return django_server_error(request)

@@ -18,9 +18,8 @@ COURSES_PER_PAGE = 12
 
 
 def _upcoming_months(index_page, now) -> list:
-    sessions = Session.objects.upcoming(now).filter(
-        course__live=True, course__path__startswith=index_page.path
-    )
+    courses = CoursePage.objects.live().public().filter(path__startswith=index_page.path)
+    sessions = Session.objects.upcoming(now).filter(course__in=courses.values("pk"))
     return [
         dt.date()
         for dt in sessions.datetimes("start", "month", tzinfo=timezone.get_current_timezone())
@@ -58,7 +57,8 @@ def course_listing(*, index_page, params, now=None) -> dict:
     form = form_class(params or None, months=_upcoming_months(index_page, now))
     model = SummerClassPage if is_summer else TrainingCoursePage
 
-    courses = model.objects.live().child_of(index_page)
+    # Courses under a view restriction (Wagtail's privacy setting) are listed to nobody.
+    courses = model.objects.live().public().child_of(index_page)
     sessions = Session.objects.upcoming(now)
     courses, sessions = _apply_filters(courses, sessions, form.filters() if params else {})
 

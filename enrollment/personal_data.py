@@ -1,19 +1,22 @@
-"""What a person may download about herself (her right of access): her account, her
-application, her consents, the children she is guardian of (decrypted: they are in her care)
-and her pairs, where the child appears by first name only as everywhere else for a mother.
+"""What a person may download about herself (her right of access, PIPL art. 45): her
+account, her application, her consents, the children she is guardian of (decrypted: they
+are in her care), her pairs, where the child appears by first name only as everywhere else
+for a mother, her bookings with their history and attendance, and her training
+certificates.
 
-A fixed number of queries whatever the number of children or pairs. Later records about her
-(bookings, visits) are added here as the apps that keep them grow.
+A fixed number of queries whatever the number of children, pairs, bookings or trainings.
 """
 
 from typing import Any
 
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 
-from enrollment.models import Child, Pair, PrivacyConsent, User, Volunteer
+from enrollment.models import Booking, BookingEvent, Child, Pair, PrivacyConsent, User, Volunteer
+from enrollment.selectors_training import certificate_code, training_record
 
 FORMAT_VERSION = 1
 
@@ -33,14 +36,17 @@ def _account(user: User) -> dict[str, Any]:
     }
 
 
-def _application(user: User) -> dict[str, Any] | None:
-    volunteer = (
+def _volunteer(user: User) -> Volunteer | None:
+    return (
         Volunteer.objects.visible_to(user)
         .filter(user=user)
         .select_related("county")
         .prefetch_related("skills")
         .first()
     )
+
+
+def _application(volunteer: Volunteer | None) -> dict[str, Any] | None:
     if volunteer is None:
         return None
     return {
@@ -91,6 +97,59 @@ def _pair(pair: Pair) -> dict[str, Any]:
     }
 
 
+def _booking(booking: Booking) -> dict[str, Any]:
+    session = booking.session
+    return {
+        "training_or_class": session.course.title,
+        "start": _date(session.start),
+        "end": _date(session.end),
+        "venue": session.venue.name,
+        "session_cancelled": session.is_cancelled,
+        "who": booking.get_kind_display(),
+        "child_first_name": booking.child.first_name if booking.child_id else None,
+        "seats": booking.seats,
+        "status": booking.get_status_display(),
+        "booked_at": _date(booking.created_at),
+        "waiting_since": _date(booking.waitlisted_at),
+        "offer_expires_at": _date(booking.offer_expires_at),
+        "attendance": booking.get_attendance_display() or None,
+        "history": [
+            {
+                "at": _date(event.at),
+                "from": event.from_status or None,
+                "to": event.to_status,
+                "note": event.note or None,
+            }
+            for event in booking.events.all()
+        ],
+    }
+
+
+def _bookings(user: User) -> list[dict[str, Any]]:
+    """Bookings she made, and those made for her (a pair booked by a coordinator, say)."""
+    bookings = (
+        Booking.objects.filter(Q(booker=user) | Q(volunteer__user=user))
+        .select_related("session__course", "session__venue", "child")
+        .prefetch_related(Prefetch("events", queryset=BookingEvent.objects.order_by("at", "pk")))
+        .order_by("session__start", "pk")
+    )
+    return [_booking(booking) for booking in bookings]
+
+
+def _certificates(volunteer: Volunteer | None) -> list[dict[str, Any]]:
+    if volunteer is None:
+        return []
+    return [
+        {
+            "training": item.course.title,
+            "completed_on": _date(item.completed_on),
+            "hours": item.hours,
+            "verification_code": certificate_code(volunteer.pk, item.course.pk),
+        }
+        for item in training_record(volunteer).completed
+    ]
+
+
 def personal_data(user: User) -> dict[str, Any]:
     """Everything the platform keeps about ``user``, ready for ``json.dumps``."""
     children = (
@@ -106,6 +165,7 @@ def personal_data(user: User) -> dict[str, Any]:
         .select_related("child", "county")
         .order_by("started_on", "pk")
     )
+    volunteer = _volunteer(user)
     return {
         "format_version": FORMAT_VERSION,
         "exported_at": _date(timezone.now()),
@@ -122,7 +182,9 @@ def personal_data(user: User) -> dict[str, Any]:
             {"notice_version": consent.notice_version, "given_at": _date(consent.given_at)}
             for consent in PrivacyConsent.objects.filter(user=user).order_by("given_at")
         ],
-        "volunteer_application": _application(user),
+        "volunteer_application": _application(volunteer),
         "children": [_child(child) for child in children],
         "pairs": [_pair(pair) for pair in pairs],
+        "bookings": _bookings(user),
+        "training_certificates": _certificates(volunteer),
     }

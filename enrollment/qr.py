@@ -1,5 +1,6 @@
 """QR codes as inline SVG (the qrcode library's SVG path image: no image files, no
-JavaScript), sized by CSS and labelled for screen readers."""
+JavaScript), sized by CSS (``.qr-code`` in site.css: no inline style, which the
+Content-Security-Policy refuses) and labelled for screen readers."""
 
 import re
 
@@ -23,7 +24,7 @@ def qr_svg(data: str, *, label: str, css_class: str = "qr-code", size: int = 220
     svg = re.sub(
         r'^<svg width="[^"]*" height="[^"]*"',
         f'<svg class="{escape(css_class)}" role="img" aria-label="{escape(label)}" '
-        f'width="{size}" height="{size}" style="max-width: 100%; height: auto;"',
+        f'width="{size}" height="{size}"',
         svg,
         count=1,
     )

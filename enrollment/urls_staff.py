@@ -10,7 +10,7 @@ from enrollment.views import certificates, staff
 urlpatterns = [
     path("check-in/<uuid:token>/", staff.check_in, name="check_in"),
     path("me/training/", certificates.training_record, name="training_record"),
-    path("me/certificates/<int:course_id>/", certificates.certificate, name="certificate"),
+    path("me/certificates/<id:course_id>/", certificates.certificate, name="certificate"),
     path("certificates/verify/", certificates.certificate_lookup, name="certificate_lookup"),
     path(
         "certificates/verify/<str:code>/",

@@ -36,8 +36,11 @@ class StoryFilterForm(forms.Form):
 
 
 def _stories():
+    """Stories anyone may read: live, and not under a view restriction (a private story or
+    index is listed nowhere, even to the people allowed to open it)."""
     return (
         StoryPage.objects.live()
+        .public()
         .select_related("series", "county")
         .prefetch_related(card_image_prefetch(), "tags")
     )
@@ -74,11 +77,12 @@ def series_episodes(*, index_page, slug: str) -> dict:
 
 
 def episode_neighbours(story: StoryPage) -> dict:
-    """The previous and next live episodes of the story's series, if any."""
+    """The previous and next live, public episodes of the story's series, if any."""
     if not story.series_id or story.episode is None:
         return {"previous_episode": None, "next_episode": None}
     siblings = (
         StoryPage.objects.live()
+        .public()
         .filter(series_id=story.series_id)
         .only("title", "url_path", "episode")
     )

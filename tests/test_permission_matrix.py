@@ -193,6 +193,11 @@ MATRIX: dict[str, Row] = {
     # Site -------------------------------------------------------------------------------
     "healthz": Row(url("healthz"), ALL_OK),
     "search": Row(lambda w: reverse("search") + "?q=爱心妈妈", ALL_OK),
+    "admin_chooser_bad_id": Row(
+        lambda w: "/admin/images/chooser/chosen/abc/",
+        (NOT_FOUND,) * 8,
+        "an id that is not a number, in any Wagtail chooser (tests/test_url_fuzz.py)",
+    ),
     # Wagtail pages (wagtail_serve): a representative set.
     "page: home": Row(page("home"), ALL_OK),
     "page: trainings index": Row(page("trainings"), ALL_OK),

@@ -6,9 +6,8 @@ from django.utils.translation import gettext_lazy
 
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column, TitleColumn
-from wagtail.admin.views import generic
 
-from enrollment.admin.base import PeopleViewSet
+from enrollment.admin.base import PeopleIndexView, PeopleViewSet
 from enrollment.models import CountyAssignment, User
 from enrollment.roles import COORDINATOR_GROUP
 
@@ -35,7 +34,7 @@ class CountyAssignmentForm(WagtailAdminModelForm):
         )
 
 
-class CountyAssignmentIndexView(generic.IndexView):
+class CountyAssignmentIndexView(PeopleIndexView):
     def get_base_queryset(self):
         return CountyAssignment.objects.select_related("user", "county")
 

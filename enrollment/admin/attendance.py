@@ -31,6 +31,7 @@ from wagtail.admin.viewsets.base import ViewSet
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from cms.exports import safe_row
 from courses.models import Session
 from enrollment import selectors_training
 from enrollment.audit import audit_record
@@ -210,8 +211,8 @@ class AttendanceExportView(SessionMixin, View):
         workbook = Workbook()
         sheet = workbook.active
         sheet.title = _("Bookings")[:31]
-        sheet.append([session_label(session)])
-        sheet.append([session_when(session), session.venue.name])
+        sheet.append(safe_row([session_label(session)]))
+        sheet.append(safe_row([session_when(session), session.venue.name]))
         sheet.append([])
         header = [
             _("No."),
@@ -232,18 +233,20 @@ class AttendanceExportView(SessionMixin, View):
         for number, booking in enumerate(bookings, start=1):
             booker = booking.booker
             sheet.append(
-                [
-                    number,
-                    _text(booking.get_kind_display()),
-                    booking.volunteer.name if booking.volunteer_id else "",
-                    booking.child.first_name if booking.child_id else "",
-                    booker.get_full_name() if booker else "",
-                    _text(booker.phone) if booker and booker.phone else "",
-                    _text(booking.get_status_display()),
-                    booking.seats,
-                    _local(booking.created_at),
-                    _text(booking.get_attendance_display()) if booking.attendance else "",
-                ]
+                safe_row(
+                    [
+                        number,
+                        _text(booking.get_kind_display()),
+                        booking.volunteer.name if booking.volunteer_id else "",
+                        booking.child.first_name if booking.child_id else "",
+                        booker.get_full_name() if booker else "",
+                        _text(booker.phone) if booker and booker.phone else "",
+                        _text(booking.get_status_display()),
+                        booking.seats,
+                        _local(booking.created_at),
+                        _text(booking.get_attendance_display()) if booking.attendance else "",
+                    ]
+                )
             )
         for column, width in zip("ABCDEFGHIJ", (6, 12, 14, 10, 14, 16, 12, 6, 18, 10), strict=True):
             sheet.column_dimensions[column].width = width
@@ -288,8 +291,8 @@ class AttendanceViewSet(ViewSet):
     def get_urlpatterns(self):
         return [
             path("", SessionListView.as_view(), name="index"),
-            path("<int:pk>/attendance/", AttendanceSheetView.as_view(), name="attendance"),
-            path("<int:pk>/attendance/export/", AttendanceExportView.as_view(), name="export"),
+            path("<id:pk>/attendance/", AttendanceSheetView.as_view(), name="attendance"),
+            path("<id:pk>/attendance/export/", AttendanceExportView.as_view(), name="export"),
         ]
 
 

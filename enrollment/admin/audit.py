@@ -8,12 +8,11 @@ from django.utils.translation import gettext_lazy
 
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views import generic
 
 import django_filters
 
 from courses.models import County
-from enrollment.admin.base import PeopleViewSet
+from enrollment.admin.base import PeopleIndexView, PeopleViewSet
 from enrollment.models import AuditEntry
 
 
@@ -56,7 +55,7 @@ def when_label(entry: AuditEntry) -> str:
     return timezone.localtime(entry.at).strftime("%Y-%m-%d %H:%M:%S")
 
 
-class AuditEntryIndexView(generic.IndexView):
+class AuditEntryIndexView(PeopleIndexView):
     any_permission_required = ["view"]
 
     def get_base_queryset(self):

@@ -10,10 +10,12 @@ from django.views.generic import FormView
 
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from cms.exports import SafeSpreadsheetExportMixin
 from enrollment.admin.forms import counties_for
 from enrollment.audit import audit_record
 from enrollment.models import AuditEntry
@@ -24,11 +26,16 @@ from enrollment.services import DomainError
 OPTIONAL_VIEWS = ("add", "edit", "delete", "copy", "history", "usage", "inspect")
 
 
+class PeopleIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
+    """Every people list: its CSV and Excel exports cannot carry a formula (cms.exports)."""
+
+
 class PeopleViewSet(ModelViewSet):
     """A ModelViewSet with only the views in ``views`` (index is always there), plus
     ``extra_urlpatterns()`` for a viewset's own action views."""
 
     views: tuple[str, ...] = ()
+    index_view_class = PeopleIndexView
     list_per_page = 25
     # Each list says what to do when it is empty (the view's ``no_results_message``).
     index_results_template_name = "enrollment/admin/index_results.html"
@@ -55,14 +62,14 @@ class PeopleViewSet(ModelViewSet):
             patterns.append(path("new/", self.add_view, name="add"))
         for name in ("edit", "delete", "inspect"):
             if name in self.views:
-                patterns.append(path(f"{name}/<int:pk>/", getattr(self, f"{name}_view"), name=name))
+                patterns.append(path(f"{name}/<id:pk>/", getattr(self, f"{name}_view"), name=name))
         return patterns + self.extra_urlpatterns()
 
     def extra_urlpatterns(self) -> list:
         return []
 
     def action_path(self, name: str, view) -> object:
-        return path(f"{name}/<int:pk>/", view, name=name)
+        return path(f"{name}/<id:pk>/", view, name=name)
 
 
 class CountyScopedFilterSet(WagtailFilterSet):

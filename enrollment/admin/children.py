@@ -25,6 +25,7 @@ from enrollment.admin.base import (
     BlankAsDashMixin,
     CountyScopedFilterSet,
     DomainErrorFormMixin,
+    PeopleIndexView,
     PeopleViewSet,
     ScopedObjectMixin,
 )
@@ -124,7 +125,7 @@ class ChildFilterSet(CountyScopedFilterSet):
         return queryset
 
 
-class ChildIndexView(AuditedListMixin, generic.IndexView):
+class ChildIndexView(AuditedListMixin, PeopleIndexView):
     template_name = "enrollment/admin/child_index.html"
 
     def get_base_queryset(self):

@@ -21,6 +21,7 @@ from enrollment.admin.base import (
     CountyScopedFilterSet,
     DomainErrorFormMixin,
     ObjectActionView,
+    PeopleIndexView,
     PeopleViewSet,
     ScopedObjectMixin,
 )
@@ -46,7 +47,7 @@ class PairFilterSet(CountyScopedFilterSet):
         fields = ["status", "county"]
 
 
-class PairIndexView(AuditedListMixin, generic.IndexView):
+class PairIndexView(AuditedListMixin, PeopleIndexView):
     def get_base_queryset(self):
         return pairs_for(self.request.user)
 

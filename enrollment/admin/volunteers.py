@@ -21,6 +21,7 @@ from enrollment.admin.base import (
     BlankAsDashMixin,
     CountyScopedFilterSet,
     ObjectActionView,
+    PeopleIndexView,
     PeopleViewSet,
     ScopedObjectMixin,
 )
@@ -71,7 +72,7 @@ class VolunteerFilterSet(CountyScopedFilterSet):
         fields = ["status", "sector", "county"]
 
 
-class VolunteerIndexView(generic.IndexView):
+class VolunteerIndexView(PeopleIndexView):
     def get_base_queryset(self):
         return volunteers_for(self.request.user)
 

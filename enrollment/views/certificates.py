@@ -1,6 +1,8 @@
 """A caring mother's training record (``/me/training/``), her certificates, and the public
 page where anyone checks a certificate's verification code (no sign-in)."""
 
+import re
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -8,6 +10,9 @@ from django.urls import reverse
 
 from enrollment import selectors_training
 from enrollment.models import Volunteer
+
+# What a verification code is made of (digits, letters, dashes: see certificate_code).
+CODE_CHARACTERS = re.compile(r"[0-9A-Za-z-]{1,64}")
 
 
 def _volunteer(user) -> Volunteer | None:
@@ -41,15 +46,21 @@ def _verify_path(code: str) -> str:
 
 
 def certificate_lookup(request: HttpRequest) -> HttpResponse:
-    """A form to type a code in; sends to the code's page."""
+    """A form to type a code in; sends to the code's page. Something that cannot be a code
+    (a slash, say, which no code URL can hold) is answered "not found" right here."""
     code = request.GET.get("code", "").strip()
-    if code:
-        return redirect(_verify_path(code))
-    return render(request, "enrollment/certificates/verify.html", {"lookup": True})
+    if not code:
+        return render(request, "enrollment/certificates/verify.html", {"lookup": True})
+    if not CODE_CHARACTERS.fullmatch(code):
+        return _verify_page(request, None, code[:100])
+    return redirect(_verify_path(code))
 
 
 def certificate_verify(request: HttpRequest, code: str) -> HttpResponse:
-    found = selectors_training.certificate_by_code(code)
+    return _verify_page(request, selectors_training.certificate_by_code(code), code)
+
+
+def _verify_page(request: HttpRequest, found, code: str) -> HttpResponse:
     return render(
         request,
         "enrollment/certificates/verify.html",

@@ -11,7 +11,9 @@ from django.utils import translation
 import pytest
 from allauth.account.models import EmailAddress
 
-from enrollment.models import AuditEntry, Child, Pair, User, Volunteer
+from enrollment.models import AuditEntry, Booking, Child, Pair, User, Volunteer
+from enrollment.selectors_training import certificate_code
+from tests.enrollment.attendance_support import at, book, joined, summer_class, training
 from tests.people import (
     PASSWORD,
     county,
@@ -197,3 +199,66 @@ def test_a_person_without_a_password_confirms_with_allauth_s_reauthentication(cl
     assert response.status_code == 302
     assert response.url.startswith(reverse("account_reauthenticate"))
     assert User.objects.filter(pk=user.pk).exists()
+
+
+def _completed_training(lishi, mother, title: str, hour: int = 9):
+    course = training([at(-10, hour), at(-4, hour)], lishi, required=2, hours=4)
+    course.title = title
+    course.save()
+    for session in course.sessions.all():
+        booking = book(session, mother)
+        Booking.objects.filter(pk=booking.pk).update(attendance=Booking.Attendance.PRESENT)
+    return course
+
+
+def test_a_mother_downloads_her_bookings_attendance_and_certificates(client, home):
+    lishi = county()
+    mother = joined(make_mother(lishi, name="刘芳"), at(-60))
+    course = _completed_training(lishi, mother, "家庭教育指导")
+    upcoming = book(training([at(5)], lishi).sessions.get(), mother)
+    client.force_login(mother)
+
+    data = download(client)
+
+    bookings = data["bookings"]
+    assert len(bookings) == 3, f"her three bookings are not all there: {bookings}"
+    assert [b["training_or_class"] for b in bookings[:2]] == ["家庭教育指导"] * 2
+    assert [b["attendance"] for b in bookings] == [zh("Present"), zh("Present"), None]
+    assert bookings[2]["start"] == upcoming.session.start.isoformat()
+    assert all(b["history"] for b in bookings), "a booking's history is missing"
+    [certificate] = data["training_certificates"]
+    assert certificate["training"] == "家庭教育指导"
+    assert certificate["verification_code"] == certificate_code(mother.volunteer.pk, course.pk)
+
+
+def test_a_guardian_downloads_her_children_s_bookings(client, home):
+    lishi = county()
+    guardian = make_guardian()
+    child = make_child(guardian=guardian, county_obj=lishi, name="王小明")
+    book(summer_class(at(5), lishi).sessions.get(), guardian, child=child)
+    client.force_login(guardian)
+
+    [booking] = download(client)["bookings"]
+
+    assert booking["child_first_name"] == "小明"
+    assert booking["status"] == zh("Confirmed")
+    assert "check_in_token" not in booking, "the door pass is not personal data to export"
+
+
+def test_the_download_costs_the_same_queries_with_many_bookings_and_certificates(client, home):
+    lishi = county()
+    mother = joined(make_mother(lishi), at(-60))
+    _completed_training(lishi, mother, "第一期")
+    book(training([at(5)], lishi).sessions.get(), mother)
+    client.force_login(mother)
+    with CaptureQueriesContext(connection) as few:
+        download(client)
+    for n in range(3):
+        _completed_training(lishi, mother, f"第{n + 2}期", hour=12 + 3 * n)
+        book(training([at(6 + n)], lishi).sessions.get(), mother)
+
+    with CaptureQueriesContext(connection) as many:
+        data = download(client)
+
+    assert len(data["bookings"]) == 12 and len(data["training_certificates"]) == 4
+    assert len(many) == len(few), "\n".join(q["sql"] for q in many.captured_queries)

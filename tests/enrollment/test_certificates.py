@@ -2,6 +2,9 @@
 date, a verification code and a QR code; anyone can check the code at a public URL without
 signing in; a wrong or forged code, or an unfinished training, is "not found"."""
 
+from pathlib import Path
+
+from django.contrib.staticfiles import finders
 from django.urls import reverse
 from django.utils import translation
 
@@ -56,7 +59,9 @@ def test_her_certificate_shows_her_name_the_training_the_real_date_and_a_code(
     code = certificate_code(mother.volunteer.pk, completed.pk)
     assert code in html
     assert "<svg" in html, "the certificate carries a QR code of its verification page"
-    assert "@media print" in html
+    # Print styles come from a stylesheet (the Content-Security-Policy refuses inline ones).
+    assert "enrollment/certificate.css" in html, "the certificate's stylesheet is not linked"
+    assert "@media print" in Path(finders.find("enrollment/certificate.css")).read_text()
 
 
 def test_an_unfinished_training_has_no_certificate(client, lishi, mother):
@@ -128,3 +133,12 @@ def test_a_deleted_accounts_certificate_is_no_longer_found(mother, completed):
     services.account_delete(user=mother)
 
     assert certificate_by_code(code) is None
+
+
+@pytest.mark.parametrize("code", ["a/b", "//evil.example/", "1-2-ABC/../x", "码" * 200])
+def test_the_lookup_answers_not_found_to_what_cannot_be_a_code(client, db, code):
+    client.raise_request_exception = False
+    response = client.get(reverse("enrollment:certificate_lookup"), {"code": code})
+
+    assert response.status_code == 404, f"{code!r}: answered {response.status_code}"
+    assert "No certificate was found" in response.content.decode()
