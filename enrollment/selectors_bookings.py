@@ -7,10 +7,12 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from wagtail.models import Page, PageViewRestriction
 
 from courses.models import CoursePage, Session, SummerClassPage, TrainingCoursePage
 from enrollment import selectors
@@ -21,18 +23,34 @@ Status = Booking.Status
 PAST_BOOKINGS_SHOWN = 10
 
 
-def bookable_session_or_404(session_id: int) -> tuple[Session, CoursePage]:
-    """A session of a live course, with its venue, and its course as its own page type."""
+def _visible_or_404(request: HttpRequest, page: Page) -> None:
+    """Wagtail's privacy settings (the page's own and its ancestors') apply to its booking
+    pages too: whoever may not see the course page does not learn its title there either.
+    One query (Wagtail's ``get_view_restrictions`` takes two): the restrictions on the page
+    and its ancestors, found by their tree paths."""
+    step = page.steplen
+    paths = [page.path[:end] for end in range(step, len(page.path) + 1, step)]
+    rules = PageViewRestriction.objects.filter(page__path__in=paths)
+    if not all(rule.accept_request(request) for rule in rules):
+        raise Http404
+
+
+def bookable_session_or_404(request: HttpRequest, session_id: int) -> tuple[Session, CoursePage]:
+    """A session of a live course ``request`` may see, with its venue, and its course as its
+    own page type."""
     session = get_object_or_404(
         Session.objects.with_specific_course().select_related("venue__county"),
         pk=session_id,
         course__live=True,
     )
+    _visible_or_404(request, session.specific_course)
     return session, session.specific_course
 
 
-def training_or_404(course_page_id: int) -> TrainingCoursePage:
-    return get_object_or_404(TrainingCoursePage.objects.live(), pk=course_page_id)
+def training_or_404(request: HttpRequest, course_page_id: int) -> TrainingCoursePage:
+    course = get_object_or_404(TrainingCoursePage.objects.live(), pk=course_page_id)
+    _visible_or_404(request, course)
+    return course
 
 
 def training_sessions(course: TrainingCoursePage, now: datetime | None = None) -> list[Session]:

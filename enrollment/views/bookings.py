@@ -76,7 +76,7 @@ def _book_page(
 @require_http_methods(["GET", "POST"])
 def session_book(request: HttpRequest, session_id: int) -> HttpResponse:
     """GET: the confirmation page. POST (field ``child``, one or more ids for a class): book."""
-    session, course = selectors.bookable_session_or_404(session_id)
+    session, course = selectors.bookable_session_or_404(request, session_id)
     if request.method == "GET":
         return _book_page(request, session, course)
 
@@ -142,7 +142,7 @@ def _outcome_summary(outcomes: list[SessionOutcome]) -> str:
 @require_http_methods(["GET", "POST"])
 def training_book_all(request: HttpRequest, course_page_id: int) -> HttpResponse:
     """Book every upcoming session of a training in one step; say what became of each."""
-    course = selectors.training_or_404(course_page_id)
+    course = selectors.training_or_404(request, course_page_id)
     sessions = selectors.training_sessions(course)
     options = selectors.training_options(request.user)
     outcomes: list[SessionOutcome] = []
