@@ -17,7 +17,7 @@ from wagtail.models import Page, PageViewRestriction
 from courses.models import CoursePage, Session, SummerClassPage, TrainingCoursePage
 from enrollment import selectors
 from enrollment.models import Booking, Child, User, Volunteer
-from enrollment.services.bookings import ContactUnverified
+from enrollment.services.errors import ContactUnverified
 
 Status = Booking.Status
 PAST_BOOKINGS_SHOWN = 10

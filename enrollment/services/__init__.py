@@ -5,8 +5,6 @@ directly. A refused change raises ``DomainError`` with a translatable message.
 """
 
 from enrollment.services.bookings import (
-    ContactUnverified,
-    SessionBusy,
     booking_cancel,
     booking_create,
     bookings_release,
@@ -20,7 +18,12 @@ from enrollment.services.children import (
     child_update,
     privacy_consent_give,
 )
-from enrollment.services.errors import DomainError
+from enrollment.services.errors import (
+    BookingChanged,
+    ContactUnverified,
+    DomainError,
+    SessionBusy,
+)
 from enrollment.services.pairs import pair_create, pair_end
 from enrollment.services.people import account_delete
 from enrollment.services.volunteers import (
@@ -31,6 +34,7 @@ from enrollment.services.volunteers import (
 )
 
 __all__ = [
+    "BookingChanged",
     "ContactUnverified",
     "DomainError",
     "SessionBusy",

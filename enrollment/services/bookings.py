@@ -16,8 +16,6 @@ Every status change goes through ``_set_status``, which allows only the moves in
 """
 
 from datetime import datetime, timedelta
-from functools import reduce
-from operator import or_
 
 from django.conf import settings
 from django.db import IntegrityError, OperationalError, connection, transaction
@@ -25,34 +23,21 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courses.models import CoursePage, Session, SummerClassPage, TrainingCoursePage
-from enrollment.models import Booking, BookingEvent, Child, Pair, User, Volunteer
-from enrollment.selectors import has_verified_contact
-from enrollment.services.errors import DomainError
+from courses.models import CoursePage, Session
+from enrollment.models import Booking, BookingEvent, Child, User, Volunteer
+from enrollment.services.booking_checks import (
+    check_clashes,
+    check_contact,
+    check_session_open,
+    people_for,
+)
+from enrollment.services.errors import (
+    BookingChanged,
+    DomainError,
+    SessionBusy,
+)
 
 Status = Booking.Status
-
-
-class SessionBusy(DomainError):
-    def __init__(self):
-        super().__init__(_("Many people are booking this session right now. Please try again."))
-
-
-class ContactUnverified(DomainError):
-    def __init__(self):
-        super().__init__(
-            _(
-                "Confirm your mobile number or your email address before booking, so that we "
-                "can reach you about your seat."
-            )
-        )
-
-
-class BookingChanged(DomainError):
-    def __init__(self):
-        super().__init__(
-            _("This booking has just changed. Please reload the page to see where it stands.")
-        )
 
 
 class session_write_transaction(transaction.Atomic):  # noqa: N801 - used like transaction.atomic
@@ -78,7 +63,7 @@ class session_write_transaction(transaction.Atomic):  # noqa: N801 - used like t
                 )
 
 
-def _lock_people(*, volunteer: Volunteer | None, child: Child | None) -> None:
+def lock_people(*, volunteer: Volunteer | None, child: Child | None) -> None:
     """Lock the rows of the people a booking is for, the mother's first, then the child's
     (the one order everywhere, so two bookings never wait for each other in a circle), so
     that two bookings of the same person, even of different sessions, run one after the
@@ -134,110 +119,6 @@ def _set_status(
     return booking
 
 
-# Eligibility ---------------------------------------------------------------------------------
-
-
-def _check_contact(booker: User) -> None:
-    if not has_verified_contact(booker):
-        raise ContactUnverified()
-
-
-def _check_session_open(session: Session, now: datetime) -> None:
-    if session.is_cancelled:
-        raise DomainError(_("This session has been cancelled."))
-    if session.start <= now:
-        raise DomainError(_("This session has already started."))
-    if session.booking_opens and now < session.booking_opens:
-        raise DomainError(
-            _("Booking opens on %(date)s.")
-            % {"date": timezone.localtime(session.booking_opens).strftime("%Y-%m-%d %H:%M")}
-        )
-    if now >= session.booking_close_time:
-        raise DomainError(_("Booking for this session has closed."))
-
-
-def _check_clashes(*, session: Session, volunteer: Volunteer | None, child: Child | None) -> None:
-    """Refuse if the mother or the child is already booked on ``session`` or on another
-    session at the same time; one query of their active bookings. Only meaningful with
-    their rows locked (``_lock_people``): before that it is a guess."""
-    people = [Q(volunteer=volunteer)] if volunteer is not None else []
-    people += [Q(child=child)] if child is not None else []
-    found = Booking.objects.filter(reduce(or_, people), status__in=Booking.ACTIVE).filter(
-        Q(session=session) | Q(session__start__lt=session.end, session__end__gt=session.start)
-    )
-    mother, kid = set(), set()
-    for session_id, volunteer_id, child_id in found.values_list(
-        "session_id", "volunteer_id", "child_id"
-    ):
-        if volunteer is not None and volunteer_id == volunteer.pk:
-            mother.add(session_id)
-        if child is not None and child_id == child.pk:
-            kid.add(session_id)
-    if session.pk in mother:
-        raise DomainError(_("You have already booked this session."))
-    if mother:
-        raise DomainError(_("You have another session booked at the same time."))
-    if session.pk in kid:
-        raise DomainError(
-            _("%(name)s is already booked for this session.") % {"name": child.first_name}
-        )
-    if kid:
-        raise DomainError(
-            _("%(name)s has another session booked at the same time.") % {"name": child.first_name}
-        )
-
-
-def _check_mother(volunteer: Volunteer) -> None:
-    if not volunteer.is_approved:
-        raise DomainError(_("Only approved caring mothers can book."))
-
-
-def _check_child(child: Child, session: Session, course: SummerClassPage) -> None:
-    if child.anonymised_at:
-        raise DomainError(_("This child's record has been removed."))
-    age = child.age_on(timezone.localtime(session.start).date())
-    if age is None or not course.age_min <= age <= course.age_max:
-        raise DomainError(
-            _("This class is for children aged %(min)d to %(max)d; %(name)s will be %(age)s.")
-            % {"min": course.age_min, "max": course.age_max, "name": child.first_name, "age": age}
-        )
-
-
-def _people_for(
-    *, session: Session, booker: User, child: Child | None
-) -> tuple[str, Volunteer | None, Child | None]:
-    """Who takes the seats, by the course's audience; raises DomainError if they may not."""
-    course = session.specific_course
-    if isinstance(course, TrainingCoursePage):
-        if child is not None:
-            raise DomainError(_("Trainings are for caring mothers only."))
-        volunteer = Volunteer.objects.filter(user=booker).first()
-        if volunteer is None:
-            raise DomainError(_("Trainings are for caring mothers. Apply to become one first."))
-        _check_mother(volunteer)
-        return Booking.Kind.MOTHER, volunteer, None
-    if not isinstance(course, SummerClassPage):
-        raise DomainError(_("This session cannot be booked."))
-    if child is None:
-        raise DomainError(_("Choose the child to book for."))
-    if course.format == SummerClassPage.Format.PARENT_CHILD:
-        volunteer = Volunteer.objects.filter(user=booker).first()
-        pair = (
-            Pair.objects.filter(mother=volunteer, child=child, status=Pair.Status.ACTIVE).exists()
-            if volunteer
-            else False
-        )
-        if not pair:
-            raise DomainError(_("This class is for a caring mother with her paired child."))
-        _check_mother(volunteer)
-        _check_child(child, session, course)
-        return Booking.Kind.PAIR, volunteer, child
-    if child.guardian_id != booker.pk:
-        raise DomainError(_("You can only book for your own children."))
-    _check_child(child, session, course)
-    return Booking.Kind.CHILD, None, child
-
-
 # Writes ----------------------------------------------------------------------------------------
 
 
@@ -253,15 +134,15 @@ def booking_create(
     paired child (a 亲子 class). Confirmed if the seats are free and nobody waits; otherwise
     on the waiting list. Both seats of a pair are taken together or not at all."""
     now = now or timezone.now()
-    _check_session_open(session, now)
-    _check_contact(booker)
-    kind, volunteer, child = _people_for(session=session, booker=booker, child=child)
+    check_session_open(session, now)
+    check_contact(booker)
+    kind, volunteer, child = people_for(session=session, booker=booker, child=child)
     seats = 2 if kind == Booking.Kind.PAIR else 1
 
-    _lock_people(volunteer=volunteer, child=child)
-    _check_clashes(session=session, volunteer=volunteer, child=child)
+    lock_people(volunteer=volunteer, child=child)
+    check_clashes(session=session, volunteer=volunteer, child=child)
     session = _lock_session(session.pk, course=session.course)
-    _check_session_open(session, now)
+    check_session_open(session, now)
     free = session.capacity - session.seats_taken
     # First come, first served: a waiting entry that fits the free seats goes first (one that
     # needs more seats than are free, such as a pair behind a single free seat, does not block).

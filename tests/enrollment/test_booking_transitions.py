@@ -161,7 +161,7 @@ def test_the_lock_order_is_mother_then_child_then_session(monkeypatch, db):
     """Two bookings never wait for each other in a circle: every booking takes the people's
     rows in one order, before the session's."""
     order = []
-    real_people, real_session = booking_services._lock_people, booking_services._lock_session
+    real_people, real_session = booking_services.lock_people, booking_services._lock_session
 
     def people(*, volunteer, child):
         order.extend(name for name, row in (("mother", volunteer), ("child", child)) if row)
@@ -171,7 +171,7 @@ def test_the_lock_order_is_mother_then_child_then_session(monkeypatch, db):
         order.append("session")
         return real_session(session_id, course)
 
-    monkeypatch.setattr(booking_services, "_lock_people", people)
+    monkeypatch.setattr(booking_services, "lock_people", people)
     monkeypatch.setattr(booking_services, "_lock_session", session_lock)
     lishi = county()
     session = class_session(capacity=6, fmt=SummerClassPage.Format.PARENT_CHILD)
