@@ -14,7 +14,7 @@ import pytest
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
 from enrollment import sms
-from tests.e2e.conftest import BROWSER_TEST, layout_problems
+from tests.e2e.conftest import BROWSER_TEST, SCREENSHOTS, layout_problems
 from tests.people import PASSWORD, make_city_staff, make_user
 
 pytestmark = BROWSER_TEST
@@ -50,7 +50,8 @@ class Checker:
         self.look(name)
 
 
-def test_account_pages_fit_a_phone_screen(live_server, site, phone):
+def test_account_pages_fit_a_phone_screen(live_server, site, phone, settings):
+    settings.MFA_TOTP_TOLERANCE = 1  # the next 30-second code is accepted too
     make_user(email="wang.li@example.org", phone="+8613900139000", phone_verified=True)
     staff = make_city_staff(email="staff@example.org")
     page = phone(360, 780)
@@ -104,6 +105,21 @@ def test_account_pages_fit_a_phone_screen(live_server, site, phone):
     page.fill("#id_code", format_hotp_value(hotp_value(secret, int(time.time()) // 30)))
     page.click("main form button[type=submit]")
     check.look("recovery-codes")
+
+    # Signing in again: the password alone opens no staff page; the code does.
+    page.context.clear_cookies()
+    page.goto(live_server.url + "/admin/people/children/")
+    page.fill("#id_login", staff.email)
+    page.fill("#id_password", PASSWORD)
+    page.click("main form button[type=submit]")
+    check.look("mfa-authenticate")
+    assert "/accounts/2fa/authenticate/" in page.url, f"no code asked, at {page.url}"
+    next_window = int(time.time()) // 30 + 1  # the code just used may not be used again
+    page.fill("#id_code", format_hotp_value(hotp_value(secret, next_window)))
+    page.click("main form button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=SCREENSHOTS / "accounts-staff-children-list.png", full_page=True)
+    assert page.url.endswith("/admin/people/children/"), f"after the code: {page.url}"
 
     assert not check.problems, "Account pages that do not fit a phone:\n" + "\n".join(
         check.problems

@@ -107,6 +107,7 @@ def test_staff_signed_in_without_the_second_factor_are_refused_every_staff_page(
     page = client.get(response.url)
     assert page.status_code == 200 and 'name="code"' in page.text, "no box for the code"
     assert expected in page.text, "the page does not say why she is asked for the code"
+    assert "签到码" not in page.text, "the code box is labelled as a booking's check-in code"
 
 
 @pytest.mark.parametrize("role", list(STAFF))
