@@ -14,8 +14,6 @@ from cms import views
 # member's two-step verification secret to whoever opens it: no admin lists it.
 admin.site.unregister(Authenticator)
 
-handler500 = views.server_error
-
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("search/", views.search, name="search"),

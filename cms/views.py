@@ -8,10 +8,6 @@ from django.shortcuts import render
 from django.views import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-from django.views.defaults import server_error as django_server_error
-
-from csp.constants import UNSAFE_INLINE
-from csp.decorators import csp_update
 
 from cms.selectors import search_pages
 
@@ -73,11 +69,3 @@ def public_media(request, path: str):
     if folder not in settings.PUBLIC_MEDIA_FOLDERS:
         raise Http404
     return static.serve(request, path, document_root=settings.MEDIA_ROOT)
-
-
-@csp_update({"style-src": [UNSAFE_INLINE]})
-def server_error(request):
-    """Django's 500 page, which carries its own styles inline (static files may be what
-    broke), so the policy lets inline styles through on it; it shows nothing a visitor
-    wrote."""
-    return django_server_error(request)

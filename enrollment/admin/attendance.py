@@ -16,12 +16,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 
-from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
@@ -294,20 +292,3 @@ class AttendanceViewSet(ViewSet):
             path("<id:pk>/attendance/", AttendanceSheetView.as_view(), name="attendance"),
             path("<id:pk>/attendance/export/", AttendanceExportView.as_view(), name="export"),
         ]
-
-
-# The attendance sheet on a phone: big radio buttons that wrap. Inline, like the people CSS.
-ATTENDANCE_ADMIN_CSS = """<style>
-.attendance-row { border: 0; border-bottom: 1px solid var(--w-color-border-furniture, #ddd); padding: 0.75rem 0; margin: 0; }
-.attendance-row legend { font-weight: 600; padding: 0; margin-bottom: 0.5rem; }
-.attendance-row__choices { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; }
-.attendance-choice { display: inline-flex; align-items: center; gap: 0.4rem; min-height: 44px; font-size: 1rem; }
-.attendance-choice input { width: 1.4rem; height: 1.4rem; }
-.people-summary dt { font-weight: 600; }
-.people-summary dd { margin: 0 0 0.5rem; }
-</style>"""
-
-
-@hooks.register("insert_global_admin_css")
-def attendance_admin_css():
-    return mark_safe(ATTENDANCE_ADMIN_CSS)  # noqa: S308 - a constant

@@ -77,11 +77,15 @@ def test_the_document_view_keeps_its_own_policy(client, db):
 
 
 @pytest.mark.urls("tests.cms.urls_broken")
-def test_the_server_error_page_may_use_its_inline_styles(client, home):
+def test_the_server_error_page_is_styled_by_the_sites_stylesheet_under_the_strict_policy(
+    client, home
+):
     client.raise_request_exception = False
     response = client.get("/broken/")
 
     assert response.status_code == 500
     policy = _directives(response)
-    assert "'unsafe-inline'" in policy["style-src"], "the 500 page's inline styles are refused"
-    assert policy["script-src"] == ["'self'"]
+    assert "'unsafe-inline'" not in policy["style-src"] + policy["script-src"]
+    html = response.content.decode()
+    assert "<style" not in html and " style=" not in html, "inline styles the policy refuses"
+    assert "css/site.css" in html

@@ -1,8 +1,7 @@
-"""A URL that fails, to see the 500 page as the site serves it (``handler500``)."""
+"""A URL that fails, to see the 500 page as the site serves it."""
 
 from django.urls import path
 
-from cms.urls import handler500
 from cms.urls import urlpatterns as site_urlpatterns
 
 
@@ -11,4 +10,3 @@ def broken(request):
 
 
 urlpatterns = [path("broken/", broken), *site_urlpatterns]
-__all__ = ["handler500", "urlpatterns"]
