@@ -364,7 +364,6 @@ class CourseIndexPage(Page):
 
 
 class TrainingIndexPage(CourseIndexPage):
-    course_model = TrainingCoursePage
     subpage_types = ["courses.TrainingCoursePage"]
 
     class Meta:
@@ -372,7 +371,6 @@ class TrainingIndexPage(CourseIndexPage):
 
 
 class SummerClassIndexPage(CourseIndexPage):
-    course_model = SummerClassPage
     subpage_types = ["courses.SummerClassPage"]
 
     class Meta:

@@ -116,6 +116,7 @@ def _booking(booking: Booking) -> dict[str, Any]:
         "history": [
             {
                 "at": _date(event.at),
+                "what": event.get_kind_display(),
                 "from": event.from_status or None,
                 "to": event.to_status,
                 "note": event.note or None,

@@ -48,11 +48,6 @@ def is_staff_with_children_access(user) -> bool:
     return is_city_staff(user) or coordinator_county_id(user) is not None
 
 
-def is_approved_mother(user) -> bool:
-    volunteer = getattr(user, "volunteer", None) if user.is_authenticated else None
-    return volunteer is not None and volunteer.is_approved
-
-
 def roles_of(user: AnonymousUser) -> set[Role]:
     if not user.is_authenticated:
         return {Role.ANONYMOUS}

@@ -140,10 +140,6 @@ class TrainingRecord:
     def total_hours(self) -> Decimal:
         return sum((progress.hours for progress in self.completed), Decimal(0))
 
-    @property
-    def is_empty(self) -> bool:
-        return not self.completed and not self.in_progress
-
 
 def joined_at(volunteer: Volunteer) -> datetime:
     """When she became a caring mother: her approval (else her application)."""

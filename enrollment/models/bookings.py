@@ -127,9 +127,17 @@ class Booking(models.Model):
 
 
 class BookingEvent(models.Model):
-    """One change of a booking: who, when, from which status to which."""
+    """One entry of a booking's history: a change of status (who, when, from which status to
+    which), attendance marked (the note says from what to what), or a reminder sent to the
+    booker; for the last two the status stays as it was."""
+
+    class Kind(models.TextChoices):
+        STATUS = "status", _("Status changed")
+        ATTENDANCE = "attendance", _("Attendance marked")
+        REMINDER = "reminder", _("Reminder sent")
 
     booking = models.ForeignKey(Booking, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(_("what"), max_length=10, choices=Kind.choices, default=Kind.STATUS)
     at = models.DateTimeField(_("when"), auto_now_add=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -45,6 +45,7 @@ def attendance_mark(
         actor=actor,
         from_status=booking.status,
         to_status=booking.status,
-        note=f"attendance: {previous or '-'} → {status}",
+        kind=BookingEvent.Kind.ATTENDANCE,
+        note=f"{previous or '-'} → {status}",
     )
     return booking

@@ -72,9 +72,6 @@ def session_cancel(
     return cancelled
 
 
-REMINDER_NOTE = "reminder sent"
-
-
 def _notify_reminder(user_id: int, details: dict[str, str]) -> None:
     user = User.objects.filter(pk=user_id).first()
     if user is None:
@@ -97,7 +94,7 @@ def session_reminders_send(*, now: datetime | None = None) -> int:
     ``BOOKING_REMINDER_HOURS``, once: the reminder is kept in the booking's history, so a
     second run sends nothing. For the beat job."""
     now = now or timezone.now()
-    hours = getattr(settings, "BOOKING_REMINDER_HOURS", 24)
+    hours = settings.BOOKING_REMINDER_HOURS
     due = (
         Booking.objects.filter(
             status=Booking.Status.CONFIRMED,
@@ -106,21 +103,21 @@ def session_reminders_send(*, now: datetime | None = None) -> int:
             session__start__gt=now,
             session__start__lte=now + timedelta(hours=hours),
         )
-        .exclude(events__note=REMINDER_NOTE)
+        .exclude(events__kind=BookingEvent.Kind.REMINDER)
         .select_related("session__course", "session__venue")
     )
     sent = 0
     for booking in due:
         with transaction.atomic():
             locked = Booking.objects.select_for_update().filter(pk=booking.pk).first()
-            if locked is None or locked.events.filter(note=REMINDER_NOTE).exists():
+            if locked is None or locked.events.filter(kind=BookingEvent.Kind.REMINDER).exists():
                 continue
             BookingEvent.objects.create(
                 booking=locked,
                 actor=None,
                 from_status=locked.status,
                 to_status=locked.status,
-                note=REMINDER_NOTE,
+                kind=BookingEvent.Kind.REMINDER,
             )
             details = _describe(booking.session) | {"venue": booking.session.venue.name}
             booker_id = booking.booker_id

@@ -96,3 +96,20 @@ def test_sqlite_takes_the_write_lock_at_transaction_start():
 def test_tests_use_fast_hashing_and_in_memory_email():
     assert settings.EMAIL_BACKEND == "django.core.mail.backends.locmem.EmailBackend"
     assert settings.PASSWORD_HASHERS[0].endswith("MD5PasswordHasher")
+
+
+@pytest.mark.parametrize(
+    "variable",
+    ["BOOKING_OFFER_HOLD_HOURS", "BOOKING_CANCEL_DEADLINE_HOURS", "BOOKING_REMINDER_HOURS"],
+)
+def test_booking_hours_come_from_the_environment(tmp_path, variable):
+    env = _production_env(tmp_path) | {variable: "48"}
+    result = subprocess.run(  # noqa: S603 - our own interpreter and a fixed program
+        [sys.executable, "-c", f"from cms import settings; print(settings.{variable})"],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.strip() == "48", result.stdout + result.stderr

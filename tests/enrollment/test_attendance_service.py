@@ -5,7 +5,7 @@ from django.utils import translation
 
 import pytest
 
-from enrollment.models import Booking
+from enrollment.models import Booking, BookingEvent
 from enrollment.services import DomainError
 from enrollment.services.attendance import attendance_mark
 from tests.enrollment.attendance_support import at, book, training
@@ -48,6 +48,9 @@ def test_the_county_coordinator_marks_a_mother_present_and_it_is_kept_in_history
     assert booking.attendance == PRESENT
     event = booking.events.latest("pk")
     assert event.actor == coordinator and "present" in event.note
+    assert event.kind == BookingEvent.Kind.ATTENDANCE, (
+        "an attendance mark looks like a status change"
+    )
     assert event.from_status == event.to_status == Booking.Status.CONFIRMED
 
 

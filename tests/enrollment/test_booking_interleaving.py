@@ -246,7 +246,9 @@ def snapshot(session_ids) -> tuple[dict, list[dict], dict[int, list[tuple[str, s
         )
         history = defaultdict(list)
         for booking_id, from_status, to_status in (
-            BookingEvent.objects.filter(booking__session_id__in=session_ids)
+            BookingEvent.objects.filter(
+                booking__session_id__in=session_ids, kind=BookingEvent.Kind.STATUS
+            )
             .order_by("booking_id", "pk")
             .values_list("booking_id", "from_status", "to_status")
         ):

@@ -11,7 +11,7 @@ from django.utils import timezone
 import pytest
 
 from enrollment import services
-from enrollment.models import Booking
+from enrollment.models import Booking, BookingEvent
 from enrollment.tasks import expire_offers, send_session_reminders
 from tests.enrollment.attendance_support import at, book, training
 from tests.people import county, make_mother
@@ -92,6 +92,20 @@ def test_those_booked_for_tomorrow_are_reminded_once(
         assert send_session_reminders.delay().get() == 0
 
     assert [mail.to for mail in mailoutbox] == [[tomorrows_booking.booker.email]]
+    kinds = list(tomorrows_booking.events.order_by("pk").values_list("kind", flat=True))
+    assert kinds == [BookingEvent.Kind.STATUS, BookingEvent.Kind.REMINDER], kinds
+
+
+def test_the_reminder_window_is_a_setting(settings, mailoutbox, django_capture_on_commit_callbacks):
+    lishi = county("lishi", "离石区")
+    session = training([timezone.now() + dt.timedelta(hours=40)], lishi).sessions.get()
+    book(session, make_mother(lishi))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_session_reminders.delay().get() == 0, "reminded 40 hours ahead with 24"
+    settings.BOOKING_REMINDER_HOURS = 48
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_session_reminders.delay().get() == 1
 
 
 def test_a_cancelled_booking_gets_no_reminder(
