@@ -48,6 +48,15 @@ def is_staff_with_children_access(user) -> bool:
     return is_city_staff(user) or coordinator_county_id(user) is not None
 
 
+def may_manage_county(user, county_id: int | None) -> bool:
+    """Whether ``user`` may manage the people and sessions of county ``county_id``: city staff
+    every county, a coordinator her own. The one check behind every such permission."""
+    if is_city_staff(user):
+        return True
+    own = coordinator_county_id(user)
+    return own is not None and own == county_id
+
+
 def roles_of(user: AnonymousUser) -> set[Role]:
     if not user.is_authenticated:
         return {Role.ANONYMOUS}

@@ -43,13 +43,6 @@ def sessions_for_staff(user) -> QuerySet[Session]:
     return sessions.filter(venue__county_id=county_id)
 
 
-def session_may_be_managed_by(user, session: Session) -> bool:
-    if is_city_staff(user):
-        return True
-    county_id = coordinator_county_id(user)
-    return county_id is not None and session.venue.county_id == county_id
-
-
 def staff_session_list(user, *, when: str = "upcoming", now: datetime | None = None):
     """Sessions to pick an attendance sheet from: ``upcoming`` (from today on, soonest first)
     or ``recent`` (before today, latest first), with the number of confirmed bookings and of

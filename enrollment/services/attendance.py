@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from enrollment.models import Booking, BookingEvent, User
-from enrollment.selectors_training import session_may_be_managed_by
+from enrollment.roles import may_manage_county
 from enrollment.services.errors import DomainError
 
 
@@ -27,7 +27,7 @@ def attendance_mark(
         Booking.objects.select_for_update().select_related("session__venue").get(pk=booking.pk)
     )
     session = booking.session
-    if not session_may_be_managed_by(actor, session):
+    if not may_manage_county(actor, session.venue.county_id):
         raise DomainError(_("You can only take attendance for sessions in your county."))
     if session.is_cancelled:
         raise DomainError(_("This session has been cancelled."))

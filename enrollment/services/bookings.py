@@ -11,7 +11,7 @@ A person may not be in two places at once, a rule across sessions that no sessio
 covers: a new booking first locks the rows of the people it books (the mother's, then the
 child's, always in that order, then the session's), and only then looks for clashes.
 
-Every status change goes through ``_set_status``, which allows only the moves in
+Every status change goes through ``set_status``, which allows only the moves in
 ``Booking.TRANSITIONS`` and only from the status the booking still has in the database.
 """
 
@@ -43,7 +43,7 @@ Status = Booking.Status
 class session_write_transaction(transaction.Atomic):  # noqa: N801 - used like transaction.atomic
     """``transaction.atomic`` for the writes that lock a session. On PostgreSQL it sets the
     lock timeout for the transaction. On SQLite, IMMEDIATE transactions wait for the
-    database's write lock at BEGIN, before ``_lock_session``; a wait that times out there is
+    database's write lock at BEGIN, before ``lock_session``; a wait that times out there is
     ``SessionBusy`` too, not a server error."""
 
     def __init__(self):
@@ -78,7 +78,7 @@ def lock_people(*, volunteer: Volunteer | None, child: Child | None) -> None:
         raise SessionBusy() from error
 
 
-def _lock_session(session_id: int, course: CoursePage | None = None) -> Session:
+def lock_session(session_id: int, course: CoursePage | None = None) -> Session:
     """Lock the session's row (only that row: not its course page's, which the join would
     lock too, so sessions of one course are booked side by side) for the rest of the
     transaction and return it fresh, with ``course`` (or its course fetched with it)."""
@@ -99,7 +99,7 @@ def _record(booking: Booking, actor: User | None, from_status: str, note: str = 
     )
 
 
-def _set_status(
+def set_status(
     booking: Booking, status: str, actor: User | None, note: str = "", **fields
 ) -> Booking:
     """Move ``booking`` to ``status`` if the move is in ``Booking.TRANSITIONS`` and the row
@@ -141,7 +141,7 @@ def booking_create(
 
     lock_people(volunteer=volunteer, child=child)
     check_clashes(session=session, volunteer=volunteer, child=child)
-    session = _lock_session(session.pk, course=session.course)
+    session = lock_session(session.pk, course=session.course)
     check_session_open(session, now)
     free = session.capacity - session.seats_taken
     # First come, first served: a waiting entry that fits the free seats goes first (one that
@@ -196,7 +196,7 @@ def _release(
 ) -> None:
     """Move ``booking`` out of the active statuses, free the seats it held, offer them on."""
     held = booking.status in Booking.HOLDING
-    _set_status(booking, to_status, actor, note, offer_expires_at=None)
+    set_status(booking, to_status, actor, note, offer_expires_at=None)
     if held:
         Session.objects.filter(pk=session.pk).update(seats_taken=F("seats_taken") - booking.seats)
         session.refresh_from_db(fields=["seats_taken"])
@@ -209,7 +209,7 @@ def booking_cancel(
 ) -> Booking:
     """Cancel a confirmed booking, an offer, or leave the waiting list."""
     now = now or timezone.now()
-    session = _lock_session(booking.session_id)
+    session = lock_session(booking.session_id)
     booking = Booking.objects.select_related("session").get(pk=booking.pk)
     if booking.status not in Booking.ACTIVE:
         raise DomainError(_("This booking is no longer active."))
@@ -234,7 +234,7 @@ def offer_free_seats(*, session: Session, now: datetime | None = None) -> list[B
     for booking in _queue_ahead(session).order_by("waitlisted_at", "pk"):
         if booking.seats > free:
             continue
-        _set_status(booking, Status.OFFERED, None, "", offer_expires_at=min(expires, session.start))
+        set_status(booking, Status.OFFERED, None, "", offer_expires_at=min(expires, session.start))
         free -= booking.seats
         offered.append(booking)
         transaction.on_commit(lambda booking=booking: _notify_offer(booking))
@@ -250,7 +250,7 @@ def offer_free_seats(*, session: Session, now: datetime | None = None) -> list[B
 @session_write_transaction()
 def offer_accept(*, booking: Booking, actor: User, now: datetime | None = None) -> Booking:
     now = now or timezone.now()
-    _lock_session(booking.session_id)
+    lock_session(booking.session_id)
     booking = Booking.objects.get(pk=booking.pk)
     if booking.booker_id != actor.pk:
         raise DomainError(_("You can only accept your own offers."))
@@ -258,13 +258,13 @@ def offer_accept(*, booking: Booking, actor: User, now: datetime | None = None) 
         booking.offer_expires_at and booking.offer_expires_at <= now
     ):
         raise DomainError(_("This offer is no longer open."))
-    return _set_status(booking, Status.CONFIRMED, actor, offer_expires_at=None)
+    return set_status(booking, Status.CONFIRMED, actor, offer_expires_at=None)
 
 
 @session_write_transaction()
 def session_offers_refresh(*, session: Session, now: datetime | None = None) -> list[Booking]:
     """After capacity changed (an editor raised it), offer what became free."""
-    return offer_free_seats(session=_lock_session(session.pk), now=now)
+    return offer_free_seats(session=lock_session(session.pk), now=now)
 
 
 def offers_expire(*, now: datetime | None = None) -> int:
@@ -274,7 +274,7 @@ def offers_expire(*, now: datetime | None = None) -> int:
     due = Booking.objects.filter(status=Status.OFFERED, offer_expires_at__lte=now)
     for booking_id, session_id in due.values_list("pk", "session_id"):
         with session_write_transaction():
-            session = _lock_session(session_id)
+            session = lock_session(session_id)
             booking = Booking.objects.get(pk=booking_id)
             if booking.status == Status.OFFERED and booking.offer_expires_at <= now:
                 _release(session, booking, Status.EXPIRED, None, now)
@@ -310,7 +310,7 @@ def bookings_release(
         people, status__in=Booking.ACTIVE
     ).values_list("pk", "session_id"):
         with session_write_transaction():
-            session = _lock_session(session_id)
+            session = lock_session(session_id)
             booking = Booking.objects.get(pk=booking_id)
             if booking.status not in Booking.ACTIVE:
                 continue

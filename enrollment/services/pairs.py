@@ -7,12 +7,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from enrollment.models import Child, Pair, User, Volunteer
-from enrollment.roles import coordinator_county_id, is_city_staff
+from enrollment.roles import is_city_staff, may_manage_county
 from enrollment.services.errors import DomainError
 
 
 def _check_scope(actor: User, county_id: int) -> None:
-    if is_city_staff(actor) or coordinator_county_id(actor) == county_id:
+    if may_manage_county(actor, county_id):
         return
     raise DomainError(_("You can only manage pairs in your own county."))
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from courses.models import Session
 from enrollment.models import Booking, BookingEvent, User
 from enrollment.notifications import notify_user
-from enrollment.services.bookings import _lock_session, _set_status, session_write_transaction
+from enrollment.services.bookings import lock_session, session_write_transaction, set_status
 
 
 def _describe(session: Session) -> dict[str, str]:
@@ -50,7 +50,7 @@ def session_cancel(
     everyone who had booked. Running it again on a cancelled session without active
     bookings does nothing."""
     now = now or timezone.now()
-    session = _lock_session(session.pk)
+    session = lock_session(session.pk)
     if not session.is_cancelled:
         Session.objects.filter(pk=session.pk).update(is_cancelled=True)
         session.is_cancelled = True
@@ -61,7 +61,7 @@ def session_cancel(
     for booking in active:
         if booking.status in Booking.HOLDING:
             freed += booking.seats
-        _set_status(booking, Booking.Status.CANCELLED, actor, note, offer_expires_at=None)
+        set_status(booking, Booking.Status.CANCELLED, actor, note, offer_expires_at=None)
         cancelled.append(booking)
     if freed:
         Session.objects.filter(pk=session.pk).update(seats_taken=F("seats_taken") - freed)

@@ -8,12 +8,12 @@ from django.utils.translation import gettext as _
 from courses.models import County
 from enrollment.models import Skill, User, Volunteer
 from enrollment.notifications import notify_user
-from enrollment.roles import MOTHER_GROUP, coordinator_county_id, is_city_staff
+from enrollment.roles import MOTHER_GROUP, may_manage_county
 from enrollment.services.errors import DomainError
 
 
 def _check_reviewer(reviewer: User, volunteer: Volunteer) -> None:
-    if is_city_staff(reviewer) or coordinator_county_id(reviewer) == volunteer.county_id:
+    if may_manage_county(reviewer, volunteer.county_id):
         return
     raise DomainError(
         _("Only the coordinators of the applicant's county can review this application.")

@@ -47,7 +47,7 @@ def test_a_move_not_in_the_transition_table_is_refused():
     assert booking.status == Status.CONFIRMED
 
     with pytest.raises(services.DomainError):
-        booking_services._set_status(booking, Status.OFFERED, None)
+        booking_services.set_status(booking, Status.OFFERED, None)
 
     booking.refresh_from_db()
     assert booking.status == Status.CONFIRMED, "a confirmed booking was moved to 'offered'"
@@ -65,7 +65,7 @@ def test_a_stale_copy_of_a_booking_cannot_move_it_again():
     services.booking_cancel(booking=booking, actor=guardian)
 
     with pytest.raises(services.DomainError):
-        booking_services._set_status(stale, Status.CANCELLED, None)
+        booking_services.set_status(stale, Status.CANCELLED, None)
 
     transitions = list(booking.events.values_list("from_status", "to_status"))
     assert transitions == [("", Status.CONFIRMED), (Status.CONFIRMED, Status.CANCELLED)], (
@@ -81,7 +81,7 @@ def test_releasing_a_childs_bookings_leaves_one_that_ended_meanwhile(monkeypatch
     guardian, child = family()
     first = services.booking_create(session=class_session(5, days=7), booker=guardian, child=child)
     second = services.booking_create(session=class_session(5, days=9), booker=guardian, child=child)
-    real_lock = booking_services._lock_session
+    real_lock = booking_services.lock_session
     calls = []
 
     def guardian_cancels_the_other_meanwhile(session_id, course=None):
@@ -91,7 +91,7 @@ def test_releasing_a_childs_bookings_leaves_one_that_ended_meanwhile(monkeypatch
             services.booking_cancel(booking=other, actor=guardian)
         return real_lock(session_id, course)
 
-    monkeypatch.setattr(booking_services, "_lock_session", guardian_cancels_the_other_meanwhile)
+    monkeypatch.setattr(booking_services, "lock_session", guardian_cancels_the_other_meanwhile)
     released = services.bookings_release(child=child, note="removed")
 
     assert released == 1, f"released {released} bookings, but only one was still active"
@@ -161,7 +161,7 @@ def test_the_lock_order_is_mother_then_child_then_session(monkeypatch, db):
     """Two bookings never wait for each other in a circle: every booking takes the people's
     rows in one order, before the session's."""
     order = []
-    real_people, real_session = booking_services.lock_people, booking_services._lock_session
+    real_people, real_session = booking_services.lock_people, booking_services.lock_session
 
     def people(*, volunteer, child):
         order.extend(name for name, row in (("mother", volunteer), ("child", child)) if row)
@@ -172,7 +172,7 @@ def test_the_lock_order_is_mother_then_child_then_session(monkeypatch, db):
         return real_session(session_id, course)
 
     monkeypatch.setattr(booking_services, "lock_people", people)
-    monkeypatch.setattr(booking_services, "_lock_session", session_lock)
+    monkeypatch.setattr(booking_services, "lock_session", session_lock)
     lishi = county()
     session = class_session(capacity=6, fmt=SummerClassPage.Format.PARENT_CHILD)
     mother = make_mother(lishi)
