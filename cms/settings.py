@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "cms.security.SiteCSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "enrollment.mfa.StaffMfaMiddleware",
+    "enrollment.audit.AuditRequestMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

@@ -1,5 +1,10 @@
 """Writing the audit log. Every staff view or export that shows a child's record calls
-``audit_record`` once per request, saying how many children it showed."""
+``audit_record`` once per request, saying how many children it showed; services call it for
+the changes they make. ``AuditRequestMiddleware`` keeps the current request at hand, so that
+a service's entry records the address and page without the service taking the request."""
+
+from collections.abc import Callable
+from contextvars import ContextVar
 
 from django.db import models
 from django.http import HttpRequest
@@ -7,6 +12,22 @@ from django.utils.translation import gettext as _
 
 from cms.client_ip import client_ip
 from enrollment.models import AuditEntry, CountyAssignment, User
+
+_current_request: ContextVar[HttpRequest | None] = ContextVar("audit_request", default=None)
+
+
+class AuditRequestMiddleware:
+    """Makes the request being served the one audit entries describe by default."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], object]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):
+        token = _current_request.set(request)
+        try:
+            return self.get_response(request)
+        finally:
+            _current_request.reset(token)
 
 
 def _role(user: User) -> str:
@@ -45,7 +66,9 @@ def audit_record(
     children: int | None = None,
 ) -> AuditEntry:
     """Record that ``actor`` did ``action`` to ``obj`` (or to the named records), showing
-    ``children`` children's records if she was shown any."""
+    ``children`` children's records if she was shown any. ``request`` defaults to the one
+    being served (``AuditRequestMiddleware``)."""
+    request = request if request is not None else _current_request.get()
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or str(obj.pk)

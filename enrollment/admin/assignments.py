@@ -1,4 +1,5 @@
-"""Which county each coordinator works for; city staff assign them."""
+"""Which county each coordinator works for; city staff assign them. Adding, changing and
+removing go through ``enrollment.services.assignments`` (audited)."""
 
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -6,10 +7,12 @@ from django.utils.translation import gettext_lazy
 
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views import generic
 
-from enrollment.admin.base import PeopleIndexView, PeopleViewSet
+from enrollment.admin.base import DomainErrorFormMixin, PeopleIndexView, PeopleViewSet
 from enrollment.models import CountyAssignment, User
 from enrollment.roles import COORDINATOR_GROUP
+from enrollment.services.assignments import county_assignment_delete, county_assignment_save
 
 
 def person_label(user: User) -> str:
@@ -59,6 +62,30 @@ class CountyAssignmentIndexView(PeopleIndexView):
         )
 
 
+class CountyAssignmentCreateView(DomainErrorFormMixin, generic.CreateView):
+    def save_instance(self):
+        return county_assignment_save(
+            actor=self.request.user,
+            user=self.form.cleaned_data["user"],
+            county=self.form.cleaned_data["county"],
+        )
+
+
+class CountyAssignmentEditView(DomainErrorFormMixin, generic.EditView):
+    def save_instance(self):
+        return county_assignment_save(
+            actor=self.request.user,
+            user=self.form.cleaned_data["user"],
+            county=self.form.cleaned_data["county"],
+            assignment=self.object,
+        )
+
+
+class CountyAssignmentDeleteView(generic.DeleteView):
+    def delete_action(self):
+        county_assignment_delete(actor=self.request.user, assignment=self.object)
+
+
 class CountyAssignmentViewSet(PeopleViewSet):
     model = CountyAssignment
     name = "people_counties"
@@ -68,6 +95,9 @@ class CountyAssignmentViewSet(PeopleViewSet):
     menu_order = 400
     views = ("add", "edit", "delete")
     index_view_class = CountyAssignmentIndexView
+    add_view_class = CountyAssignmentCreateView
+    edit_view_class = CountyAssignmentEditView
+    delete_view_class = CountyAssignmentDeleteView
     ordering = "county"
 
     def get_form_class(self, for_update=False):
