@@ -194,15 +194,6 @@ class ChildScopeMixin(ScopedObjectMixin):
     def scoped_queryset(self):
         return Child.objects.for_staff(self.request.user).active().select_related("county")
 
-    def audit(self, action: str) -> None:
-        audit_record(
-            actor=self.request.user,
-            action=action,
-            obj=self.object,
-            request=self.request,
-            children=1,
-        )
-
 
 class ChildCreateView(DomainErrorFormMixin, generic.CreateView):
     inspect_url_name = None
@@ -213,17 +204,9 @@ class ChildCreateView(DomainErrorFormMixin, generic.CreateView):
         return Child(source=Child.Source.LEDGER, county_id=coordinator_county_id(self.request.user))
 
     def save_instance(self):
-        child = services.child_create(
+        return services.child_create(
             actor=self.request.user, source=Child.Source.LEDGER, **self.form.service_fields()
         )
-        audit_record(
-            actor=self.request.user,
-            action=AuditEntry.Action.CREATE,
-            obj=child,
-            request=self.request,
-            children=1,
-        )
-        return child
 
     def get_success_url(self):
         return reverse(self.inspect_url_name, args=[self.object.pk])
@@ -237,11 +220,9 @@ class ChildEditView(ChildScopeMixin, AuditedReadMixin, DomainErrorFormMixin, gen
     success_message = gettext_lazy("Child '%(object)s' updated.")
 
     def save_instance(self):
-        child = services.child_update(
+        return services.child_update(
             actor=self.request.user, child=self.object, **self.form.service_fields()
         )
-        self.audit(AuditEntry.Action.UPDATE)
-        return child
 
     def get_success_url(self):
         return reverse(self.inspect_url_name, args=[self.object.pk])

@@ -87,20 +87,12 @@ class PairCreateView(DomainErrorFormMixin, generic.CreateView):
 
     def save_instance(self):
         data = self.form.cleaned_data
-        pair = services.pair_create(
+        return services.pair_create(
             actor=self.request.user,
             mother=data["mother"],
             child=data["child"],
             started_on=data["started_on"],
         )
-        audit_record(
-            actor=self.request.user,
-            action=AuditEntry.Action.CREATE,
-            obj=pair,
-            request=self.request,
-            children=1,
-        )
-        return pair
 
     def render_to_response(self, context, **response_kwargs):
         """The form lists every child of her scope who has no caring mother, by full name and

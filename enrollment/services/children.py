@@ -8,8 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import County
+from enrollment.audit import audit_record
 from enrollment.fields import lookup_hash
-from enrollment.models import Child, PrivacyConsent, User
+from enrollment.models import AuditEntry, Child, PrivacyConsent, User
+from enrollment.roles import is_staff_with_children_access
 from enrollment.services.errors import DomainError
 
 PERSONAL_FIELDS = (
@@ -106,6 +108,13 @@ def _save(child: Child, *, by_guardian: bool) -> Child:
     return child
 
 
+def _audit_staff_write(actor: User | None, action: str, child: Child) -> None:
+    """Staff writing a child's record is in the audit log (a guardian's own is not staff
+    access to children's data)."""
+    if actor is not None and is_staff_with_children_access(actor):
+        audit_record(actor=actor, action=action, obj=child, children=1)
+
+
 @transaction.atomic
 def child_create(
     *,
@@ -130,7 +139,9 @@ def child_create(
             )
         child.consent = consent
     _apply(child, fields)
-    return _save(child, by_guardian=source == Child.Source.GUARDIAN)
+    child = _save(child, by_guardian=source == Child.Source.GUARDIAN)
+    _audit_staff_write(actor, AuditEntry.Action.CREATE, child)
+    return child
 
 
 @transaction.atomic
@@ -152,7 +163,9 @@ def child_update(*, actor: User, child: Child, **fields) -> Child:
     merged = {name: getattr(child, name) for name in ("name", "date_of_birth")} | fields
     _validate(merged, timezone.localdate())
     _apply(child, fields)
-    return _save(child, by_guardian=actor is not None and actor.pk == child.guardian_id)
+    child = _save(child, by_guardian=actor is not None and actor.pk == child.guardian_id)
+    _audit_staff_write(actor, AuditEntry.Action.UPDATE, child)
+    return child
 
 
 @transaction.atomic

@@ -6,7 +6,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from enrollment.models import Child, Pair, User, Volunteer
+from enrollment.audit import audit_record
+from enrollment.models import AuditEntry, Child, Pair, User, Volunteer
 from enrollment.roles import is_city_staff, may_manage_county
 from enrollment.services.errors import DomainError
 
@@ -46,7 +47,7 @@ def pair_create(
         raise DomainError(_("A pair cannot start in the future."), field="started_on")
     try:
         with transaction.atomic():
-            return Pair.objects.create(
+            pair = Pair.objects.create(
                 mother=mother,
                 child=child,
                 county_id=child.county_id,
@@ -57,6 +58,8 @@ def pair_create(
         raise DomainError(
             _("This child already has an active caring mother."), field="child"
         ) from error
+    audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=pair, children=1)
+    return pair
 
 
 @transaction.atomic
@@ -83,4 +86,8 @@ def pair_end(
     pair.end_note = note
     pair.ended_by = actor
     pair.save(update_fields=["status", "ended_on", "end_reason", "end_note", "ended_by"])
+    if actor is not None:
+        audit_record(
+            actor=actor, action=AuditEntry.Action.UPDATE, obj=pair, detail=f"ended: {reason}"
+        )
     return pair
