@@ -11,7 +11,7 @@ class EnrollmentConfig(AppConfig):
         post_migrate.connect(_ensure_groups, dispatch_uid="enrollment_ensure_groups")
         from allauth.mfa.signals import authenticator_added
 
-        from enrollment import signals  # noqa: F401 - connects the course publishing signal
+        from enrollment import signals  # noqa: F401 - connects its receivers
         from enrollment.mfa import record_totp_activation
 
         authenticator_added.connect(record_totp_activation, dispatch_uid="enrollment_totp_added")

@@ -1,5 +1,10 @@
-"""What publishing a course page does to its sessions' bookings (connected in
-``EnrollmentConfig.ready``). State-based, so publishing twice is harmless:
+"""Receivers (connected in ``EnrollmentConfig.ready``).
+
+People leaving and pairs ending (``enrollment.domain_signals``) release their bookings still
+to come.
+
+What publishing a course page does to its sessions' bookings, state-based, so publishing
+twice is harmless:
 
 - a session ticked "cancelled" that still has active bookings → ``session_cancel`` (its
   bookings are cancelled and everyone who booked is told);
@@ -19,8 +24,9 @@ from django.dispatch import receiver
 from wagtail.signals import page_published
 
 from courses.models import CoursePage, Session
+from enrollment.domain_signals import child_leaving, pair_ended, volunteer_leaving
 from enrollment.models import Booking
-from enrollment.services import session_offers_refresh
+from enrollment.services import bookings_release, session_offers_refresh
 from enrollment.services.sessions import session_cancel
 
 
@@ -40,3 +46,19 @@ def course_published(sender, instance, revision=None, **kwargs) -> None:
     )
     for session in with_room.distinct():
         session_offers_refresh(session=session)
+
+
+@receiver(volunteer_leaving, dispatch_uid="enrollment_volunteer_leaving")
+def release_volunteers_bookings(sender, volunteer, note: str, **kwargs) -> None:
+    bookings_release(volunteer=volunteer, note=note)
+
+
+@receiver(child_leaving, dispatch_uid="enrollment_child_leaving")
+def release_childs_bookings(sender, child, note: str, **kwargs) -> None:
+    bookings_release(child=child, note=note)
+
+
+@receiver(pair_ended, dispatch_uid="enrollment_pair_ended")
+def release_pairs_bookings(sender, pair, note: str, **kwargs) -> None:
+    """Their 亲子 bookings still to come: the class is for the two of them."""
+    bookings_release(volunteer=pair.mother, child=pair.child, note=note)

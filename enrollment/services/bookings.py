@@ -301,13 +301,21 @@ def _notify_offer(booking: Booking) -> None:
 def bookings_release(
     *, volunteer: Volunteer | None = None, child: Child | None = None, note: str = ""
 ) -> int:
-    """Cancel the active bookings of a mother or child whose record is going away (account
-    deleted, child removed), freeing their seats for the waiting list. No deadline applies.
-    Returns how many it cancelled: a booking that ended while this ran is left as it is."""
-    people = Q(volunteer=volunteer) if volunteer is not None else Q(child=child)
+    """Cancel the active bookings of sessions still to come of a mother, of a child, or (both
+    given) of the two together, a pair's 亲子 bookings, freeing their seats for the waiting
+    list: her account is deleted, the child's record removed, the pair ended. No deadline
+    applies; sessions already begun keep their bookings (attendance is history). Returns how
+    many it cancelled: a booking that ended while this ran is left as it is."""
+    if volunteer is None and child is None:
+        raise ValueError("bookings_release needs a volunteer, a child or both")
+    people = Q()
+    if volunteer is not None:
+        people &= Q(volunteer=volunteer)
+    if child is not None:
+        people &= Q(child=child)
     released = 0
     for booking_id, session_id in Booking.objects.filter(
-        people, status__in=Booking.ACTIVE
+        people, status__in=Booking.ACTIVE, session__start__gt=timezone.now()
     ).values_list("pk", "session_id"):
         with session_write_transaction():
             session = lock_session(session_id)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from courses.models import County
 from enrollment.audit import audit_record
+from enrollment.domain_signals import child_leaving
 from enrollment.fields import lookup_hash
 from enrollment.models import AuditEntry, Child, PrivacyConsent, User
 from enrollment.roles import is_staff_with_children_access
@@ -172,10 +173,9 @@ def child_update(*, actor: User, child: Child, **fields) -> Child:
 def child_anonymise(*, child: Child) -> Child:
     """Remove every personal field; keep county, category, gender, birth year and school stage
     so that the programme's counts stay true. Active pairs end."""
-    from enrollment.services.bookings import bookings_release
     from enrollment.services.pairs import pair_end
 
-    bookings_release(child=child, note=str(_("The child's record was removed.")))
+    child_leaving.send(Child, child=child, note=str(_("The child's record was removed.")))
 
     for pair in child.pairs.filter(status="active").select_related("mother"):
         pair_end(

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from enrollment.audit import audit_record
+from enrollment.domain_signals import pair_ended
 from enrollment.models import AuditEntry, Child, Pair, User, Volunteer
 from enrollment.roles import is_city_staff, may_manage_county
 from enrollment.services.errors import DomainError
@@ -86,6 +87,7 @@ def pair_end(
     pair.end_note = note
     pair.ended_by = actor
     pair.save(update_fields=["status", "ended_on", "end_reason", "end_note", "ended_by"])
+    pair_ended.send(Pair, pair=pair, note=str(_("The pair has ended.")))
     if actor is not None:
         audit_record(
             actor=actor, action=AuditEntry.Action.UPDATE, obj=pair, detail=f"ended: {reason}"

@@ -3,8 +3,8 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from enrollment.domain_signals import volunteer_leaving
 from enrollment.models import Pair, User, Volunteer
-from enrollment.services.bookings import bookings_release
 from enrollment.services.children import child_anonymise
 from enrollment.services.pairs import pair_end
 
@@ -17,7 +17,7 @@ def account_delete(*, user: User) -> None:
         child_anonymise(child=child)
     volunteer = Volunteer.objects.filter(user=user).first()
     if volunteer is not None:
-        bookings_release(volunteer=volunteer, note=str(_("Account deleted.")))
+        volunteer_leaving.send(Volunteer, volunteer=volunteer, note=str(_("Account deleted.")))
         for pair in volunteer.pairs.filter(status=Pair.Status.ACTIVE):
             pair_end(
                 actor=None,
