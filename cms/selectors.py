@@ -2,44 +2,21 @@
 
 from datetime import datetime
 
-from django.db.models import Prefetch
-
-from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from cms.search import query_terms
 
-CARD_RENDITIONS = ["fill-360x240", "fill-720x480"]
-
-
-def card_image_prefetch(field: str = "cover_image") -> Prefetch:
-    """Fetch a card's image with the renditions the card templates use, in one query."""
-    return Prefetch(field, queryset=get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS))
-
 
 def home_page_context(*, now: datetime) -> dict:
-    from courses.models import CoursePage, Session
-    from stories.models import StoryPage
+    """The home page's listing: the one place the base content reaches into the rooms that
+    build on it (courses, stories), through one narrow read each."""
+    from courses.selectors import upcoming_session_cards
+    from stories.selectors import latest_story_cards
 
-    sessions = list(
-        Session.objects.upcoming(now)
-        .filter(course__in=CoursePage.objects.live().public().values("pk"))
-        .select_related("course", "venue__county")
-        .prefetch_related(
-            Prefetch(
-                "course__cover_image",
-                queryset=get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS),
-            )
-        )[:6]
-    )
-    stories = list(
-        StoryPage.objects.live()
-        .public()
-        .select_related("series", "county")
-        .prefetch_related(card_image_prefetch())
-        .order_by("-date", "-pk")[:3]
-    )
-    return {"upcoming_sessions": sessions, "latest_stories": stories}
+    return {
+        "upcoming_sessions": upcoming_session_cards(now=now, limit=6),
+        "latest_stories": latest_story_cards(limit=3),
+    }
 
 
 def search_pages(query: str):

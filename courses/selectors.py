@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from cms.selectors import card_image_prefetch
+from cms.cards import card_image_prefetch
 from courses.forms import CourseFilterForm, SummerClassFilterForm, TrainingFilterForm
 from courses.models import (
     CoursePage,
@@ -15,6 +15,17 @@ from courses.models import (
 )
 
 COURSES_PER_PAGE = 12
+
+
+def upcoming_session_cards(*, now, limit: int) -> list[Session]:
+    """The next ``limit`` sessions of live courses anyone may see, with their course's card
+    image (for the home page)."""
+    return list(
+        Session.objects.upcoming(now)
+        .filter(course__in=CoursePage.objects.live().public().values("pk"))
+        .select_related("course", "venue__county")
+        .prefetch_related(card_image_prefetch("course__cover_image"))[:limit]
+    )
 
 
 def _upcoming_months(index_page, now) -> list:

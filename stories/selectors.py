@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.images import get_image_model
 
-from cms.selectors import card_image_prefetch
+from cms.cards import card_image_prefetch
 from courses.models import County
 from stories.models import StoryGalleryImage, StoryPage, StorySeries
 
@@ -42,13 +42,18 @@ def _stories():
         StoryPage.objects.live()
         .public()
         .select_related("series", "county")
-        .prefetch_related(card_image_prefetch(), "tags")
+        .prefetch_related(card_image_prefetch())
     )
+
+
+def latest_story_cards(*, limit: int) -> list[StoryPage]:
+    """The newest ``limit`` stories anyone may read (for the home page)."""
+    return list(_stories().order_by("-date", "-pk")[:limit])
 
 
 def story_listing(*, index_page, params) -> dict:
     form = StoryFilterForm(params or None)
-    stories = _stories().child_of(index_page).order_by("-date", "-pk")
+    stories = _stories().prefetch_related("tags").child_of(index_page).order_by("-date", "-pk")
     if params and form.is_valid():
         data = form.cleaned_data
         if data["county"]:
@@ -72,7 +77,13 @@ def story_listing(*, index_page, params) -> dict:
 
 def series_episodes(*, index_page, slug: str) -> dict:
     series = get_object_or_404(StorySeries, slug=slug)
-    episodes = list(_stories().child_of(index_page).filter(series=series).order_by("episode"))
+    episodes = list(
+        _stories()
+        .prefetch_related("tags")
+        .child_of(index_page)
+        .filter(series=series)
+        .order_by("episode")
+    )
     return {"series": series, "episodes": episodes}
 
 
