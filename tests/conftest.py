@@ -64,8 +64,10 @@ def editor_client(client, admin_user):
 def post_new_page(client, parent: Page, model: type[Page], data: dict, *, publish: bool = True):
     """Post the Wagtail admin's "add page" form; return (response, errors as text).
 
-    ``errors`` is empty when the page was created (the admin redirected); otherwise it lists
-    the form's and the inline formsets' errors, for the assertion message.
+    ``errors`` is empty when a page of ``model`` was created under ``parent``; otherwise it
+    lists the form's and the inline formsets' errors, for the assertion message. A redirect
+    alone is not success: the admin also redirects, with a "no permission" message, when the
+    page type may not be created there.
     """
     url = reverse(
         "wagtailadmin_pages:add", args=[model._meta.app_label, model._meta.model_name, parent.pk]
@@ -73,9 +75,12 @@ def post_new_page(client, parent: Page, model: type[Page], data: dict, *, publis
     data = dict(data)
     if publish:
         data["action-publish"] = "action-publish"
+    children_before = model.objects.child_of(parent).count()
     response = client.post(url, data)
     if response.status_code == 302:
-        return response, ""
+        if model.objects.child_of(parent).count() > children_before:
+            return response, ""
+        return response, f"redirected to {response.url} without creating a {model.__name__}"
     form = response.context["form"] if response.context else None
     if form is None:
         return response, f"status {response.status_code}, no form in the response"

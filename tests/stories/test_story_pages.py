@@ -73,6 +73,8 @@ def test_editor_creates_a_story_index(editor_client, home):
     response, errors = post_new_page(editor_client, home, StoryIndexPage, data)
 
     assert not errors, f"creating a story index failed:\n{errors}"
+    index = StoryIndexPage.objects.child_of(home).get()
+    assert index.live and index.title == "爱心故事", f"created {index!r}, live={index.live}"
 
 
 def test_editor_creates_a_story_with_tags_and_gallery(editor_client, story_index):
