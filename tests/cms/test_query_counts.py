@@ -3,13 +3,13 @@ or as many as it has room for."""
 
 import pytest
 
-from tests.conftest import assert_same_queries, queries_to_render
 from tests.factories import (
     StoryPageFactory,
     SummerClassPageFactory,
     TrainingCoursePageFactory,
     session_in,
 )
+from tests.support import assert_same_queries, queries_to_render
 
 pytestmark = pytest.mark.slow
 

@@ -14,7 +14,6 @@ import pytest
 
 from cms.models import HomePage
 from stories.models import StoryGalleryImage, StoryIndexPage, StoryPage
-from tests.conftest import post_new_page
 from tests.factories import (
     CountyFactory,
     ImageFactory,
@@ -22,6 +21,7 @@ from tests.factories import (
     StorySeriesFactory,
     paragraph,
 )
+from tests.support import post_new_page
 
 DUPLICATE_EPISODE = "This series already has an episode with this number."
 MISSING_EPISODE = "A story in a series needs an episode number."
