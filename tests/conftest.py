@@ -1,8 +1,6 @@
 """Fixtures shared by the whole suite; plain helper functions are in tests/support.py and
 tests/people.py."""
 
-from pathlib import Path
-
 from django.core.cache import caches
 from django.utils import translation
 
@@ -28,19 +26,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     after the database tests): they share one browser for the run (tests/e2e/conftest.py),
     whose event loop no other test should run under."""
     items.sort(key=lambda item: item.get_closest_marker("e2e") is not None)
-
-
-@pytest.fixture(scope="session")
-def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, request):
-    """With ``--reuse-db`` (``make test`` passes it), the SQLite test database is a file,
-    var/test_db.sqlite3, kept for the next run, which then skips creating the tables and
-    running the data migrations (half a minute). pytest-django's default, an in-memory
-    database, cannot be kept. Without ``--reuse-db`` (CI) nothing changes."""
-    from django.conf import settings
-
-    database = settings.DATABASES["default"]
-    if request.config.getoption("reuse_db") and database["ENGINE"].endswith("sqlite3"):
-        database.setdefault("TEST", {})["NAME"] = str(Path(settings.VAR_DIR) / "test_db.sqlite3")
 
 
 @pytest.fixture(autouse=True)
