@@ -1,28 +1,39 @@
-"""Fixtures shared by the whole suite."""
-
-import re
-from collections import Counter
+"""Fixtures shared by the whole suite; plain helper functions are in tests/support.py and
+tests/people.py."""
 
 from django.core.cache import caches
-from django.urls import reverse
-
-from wagtail.models import Page
+from django.utils import translation
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
+from enrollment import sms
 from tests import factories
-from tests.people import sign_in_with_second_factor
+from tests.people import (
+    county,
+    make_child,
+    make_city_staff,
+    make_coordinator,
+    make_editor,
+    signed_in,
+    with_totp,
+)
+from tests.support import file_settings
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The browser tests run last (after pytest-django's own ordering, which keeps them
+    after the database tests): they share one browser for the run (tests/e2e/conftest.py),
+    whose event loop no other test should run under."""
+    items.sort(key=lambda item: item.get_closest_marker("e2e") is not None)
 
 
 @pytest.fixture(autouse=True)
 def _files_in_tmp(settings, tmp_path_factory):
     """Uploaded images and renditions go to a throwaway folder, not var/media; static files
     are served from the app folders (an empty STATIC_ROOT keeps WhiteNoise quiet)."""
-    base = tmp_path_factory.getbasetemp()
-    settings.MEDIA_ROOT = str(base / "media")
-    (base / "static").mkdir(exist_ok=True)
-    settings.STATIC_ROOT = str(base / "static")
+    for name, value in file_settings(tmp_path_factory).items():
+        setattr(settings, name, value)
 
 
 @pytest.fixture(autouse=True)
@@ -31,6 +42,24 @@ def _clear_caches():
     yield
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def sms_outbox():
+    """The text messages sent during the test (the console backend keeps them in memory);
+    a test must not see the last one's."""
+    sms.outbox.clear()
+    yield sms.outbox
+    sms.outbox.clear()
+
+
+@pytest.fixture
+def in_english(settings):
+    """For tests that read pages and refusals by their English msgids; the UI itself is
+    Chinese. Use with ``pytest.mark.usefixtures("in_english")``."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
@@ -57,69 +86,62 @@ def story_index(db):
 def editor_client(client, admin_user):
     """A client signed in to the Wagtail admin as a superuser, who like all staff has an
     authenticator app and passed it at sign-in."""
-    TOTP.activate(admin_user, generate_totp_secret())
-    return sign_in_with_second_factor(client, admin_user)
+    return signed_in(client, with_totp(admin_user))
 
 
-def post_new_page(client, parent: Page, model: type[Page], data: dict, *, publish: bool = True):
-    """Post the Wagtail admin's "add page" form; return (response, errors as text).
-
-    ``errors`` is empty when the page was created (the admin redirected); otherwise it lists
-    the form's and the inline formsets' errors, for the assertion message.
-    """
-    url = reverse(
-        "wagtailadmin_pages:add", args=[model._meta.app_label, model._meta.model_name, parent.pk]
-    )
-    data = dict(data)
-    if publish:
-        data["action-publish"] = "action-publish"
-    response = client.post(url, data)
-    if response.status_code == 302:
-        return response, ""
-    form = response.context["form"] if response.context else None
-    if form is None:
-        return response, f"status {response.status_code}, no form in the response"
-    errors = [f"{field}: {'; '.join(errs)}" for field, errs in form.errors.items()]
-    for name, formset in getattr(form, "formsets", {}).items():
-        errors.extend(f"{name}: {err}" for err in formset.non_form_errors())
-        for index, subform in enumerate(formset.forms):
-            errors.extend(
-                f"{name}[{index}].{field}: {'; '.join(errs)}"
-                for field, errs in subform.errors.items()
-            )
-    return response, "\n".join(errors) or "the form was redisplayed without errors"
+# Staff of every kind with two-factor authentication set up, in two counties, and clients
+# signed in as them (with the second factor passed, as every staff page asks).
+@pytest.fixture
+def lishi(db):
+    return county("lishi", "离石区")
 
 
-def queries_to_render(client, url: str) -> list[str]:
-    """The SQL run to serve ``url`` once its renditions exist.
-
-    A first request creates the image renditions; then the caches are emptied, so that
-    renditions looked up one by one (not prefetched) show up as queries instead of cache hits.
-    """
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    warm = client.get(url)
-    assert warm.status_code == 200, f"{url} answered {warm.status_code}"
-    for cache in caches.all():
-        cache.clear()
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200, f"{url} answered {response.status_code}"
-    return [query["sql"] for query in captured.captured_queries]
+@pytest.fixture
+def wenshui(db):
+    return county("wenshui", "文水县")
 
 
-def assert_same_queries(small: list[str], large: list[str], what: str) -> None:
-    """Fail, showing the queries the larger page repeats, if the counts differ."""
-    if len(small) == len(large):
-        return
+@pytest.fixture
+def county_a(db):
+    return county("lishi", "离石区")
 
-    def shape(sql: str) -> str:
-        return re.sub(r"'[^']*'|\b\d+\b", "?", sql)[:400]
 
-    added = Counter(map(shape, large)) - Counter(map(shape, small))
-    extra = "\n".join(f"  {n} x {sql}" for sql, n in added.items()) or "  (none: fewer queries)"
-    raise AssertionError(
-        f"{what}: {len(small)} queries with few rows but {len(large)} with many; "
-        f"the extra queries are:\n{extra}"
-    )
+@pytest.fixture
+def county_b(db):
+    return county("xingxian", "兴县")
+
+
+@pytest.fixture
+def coordinator_a(county_a):
+    return with_totp(make_coordinator(county_a, name="李协调"))
+
+
+@pytest.fixture
+def coordinator_b(county_b):
+    return with_totp(make_coordinator(county_b, name="王协调"))
+
+
+@pytest.fixture
+def city_staff(db):
+    return with_totp(make_city_staff(name="张市妇联"))
+
+
+@pytest.fixture
+def editor(db):
+    return with_totp(make_editor(name="赵编辑"))
+
+
+@pytest.fixture
+def client_a(client, coordinator_a):
+    """Signed in as the coordinator of county A."""
+    return signed_in(client, coordinator_a)
+
+
+@pytest.fixture
+def city_client(client, city_staff):
+    return signed_in(client, city_staff)
+
+
+@pytest.fixture
+def child_a(county_a):
+    return make_child(county_obj=county_a, name="王小明")

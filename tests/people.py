@@ -19,6 +19,7 @@ from django.utils import timezone
 from allauth.account.internal.flows.login import record_authentication
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from courses.models import County
 from enrollment import services
@@ -143,3 +144,14 @@ def sign_in_with_second_factor(client, user: User):
     record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
     request.session.save()
     return client
+
+
+def with_totp(user: User) -> User:
+    """Staff must have an active TOTP authenticator before any admin page
+    (enrollment.mfa.StaffMfaMiddleware); give them one the way allauth stores it."""
+    TOTP.activate(user, generate_totp_secret())
+    return user
+
+
+def signed_in(client, user: User):
+    return sign_in_with_second_factor(client, user)

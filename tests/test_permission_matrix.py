@@ -12,7 +12,7 @@ the end walk the same rows for staff whose session has not passed it, or who hav
 authenticator: every admin page and the check-in send them to the code or to the setup.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -20,7 +20,6 @@ from django.urls import URLPattern, URLResolver, get_resolver, path, reverse
 from django.urls.resolvers import RegexPattern
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from enrollment import services
 from enrollment.models import AuditEntry, Booking, Pair
@@ -38,7 +37,9 @@ from tests.people import (
     make_mother,
     make_pair,
     sign_in_with_second_factor,
+    with_totp,
 )
+from tests.support import rows_for_the_module
 
 ROLES = (
     "anonymous",
@@ -411,11 +412,6 @@ def test_every_entry_of_the_permission_table_names_an_existing_url_pattern():
     assert not stale, f"entries for URL patterns that no longer exist: {stale}"
 
 
-def with_totp(user):
-    TOTP.activate(user, generate_totp_secret())
-    return user
-
-
 def sign_in(client, user) -> None:
     """As allauth's sign-in does: staff (who have an authenticator) pass its code."""
     if user.authenticator_set.exists():
@@ -424,8 +420,21 @@ def sign_in(client, user) -> None:
         client.force_login(user)
 
 
+@pytest.fixture(scope="module")
+def built_world(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[World]:
+    """The world is built once for the module: the tests only read it, and what a test writes
+    (an audit entry, a sign-in, a deleted authenticator) is rolled back after it."""
+    with rows_for_the_module(django_db_blocker, tmp_path_factory):
+        yield build_world()
+
+
 @pytest.fixture
-def world(db) -> World:
+def world(db, built_world) -> World:
+    """The module's world, for a test in a transaction of its own (``db``)."""
+    return built_world
+
+
+def build_world() -> World:
     lishi, wenshui = county("lishi", "离石区"), county("wenshui", "文水县")
     coordinator_a = with_totp(make_coordinator(lishi, name="郭丽娟"))
     guardian = make_guardian(name="张桂花")

@@ -9,8 +9,7 @@ from django.urls.resolvers import RegexPattern
 
 import pytest
 
-from tests.enrollment.admin_support import signed_in, with_totp
-from tests.people import make_city_staff
+from tests.people import make_city_staff, signed_in, with_totp
 
 pytestmark = pytest.mark.slow
 

@@ -40,7 +40,7 @@ from enrollment.services.errors import (
 Status = Booking.Status
 
 
-class session_write_transaction(transaction.Atomic):  # noqa: N801 - used like transaction.atomic
+class session_write_transaction(transaction.Atomic):  # lowercase: used like transaction.atomic
     """``transaction.atomic`` for the writes that lock a session. On PostgreSQL it sets the
     lock timeout for the transaction. On SQLite, IMMEDIATE transactions wait for the
     database's write lock at BEGIN, before ``lock_session``; a wait that times out there is

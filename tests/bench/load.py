@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.bench._server import (  # noqa: E402
+from tests.bench._server import (
     HOST,
     bench_environment,
     free_port,

@@ -6,9 +6,8 @@ from django.utils.cache import get_max_age
 
 import pytest
 
-from tests.enrollment.admin_support import signed_in, with_totp
 from tests.enrollment.attendance_support import at, book, summer_class
-from tests.people import county, make_child, make_city_staff, make_guardian
+from tests.people import county, make_child, make_city_staff, make_guardian, signed_in, with_totp
 
 
 def assert_not_stored(response) -> None:

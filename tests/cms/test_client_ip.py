@@ -2,8 +2,6 @@
 it (``TRUSTED_PROXY_COUNT``): the audit log and allauth's rate limits read it the same way,
 and a client cannot write her own address into the audit log."""
 
-# ruff: noqa: F811 - the fixtures imported from admin_support are redefined as arguments
-
 from django.conf import settings as django_settings
 from django.test import RequestFactory
 
@@ -12,11 +10,6 @@ from allauth.account.adapter import get_adapter
 
 from cms.client_ip import client_ip
 from enrollment.models import AuditEntry
-from tests.enrollment.admin_support import (  # noqa: F401 - fixtures
-    client_a,
-    coordinator_a,
-    county_a,
-)
 
 PROXY = "10.0.0.2"
 

@@ -2,12 +2,15 @@
 
 import re
 import time
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import timedelta
 from io import StringIO
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -48,6 +51,7 @@ from enrollment.roles import (
     roles_of,
 )
 from stories.models import StoryGalleryImage, StoryIndexPage, StoryPage, StorySeries, StoryTag
+from tests.support import rows_for_the_module
 
 COUNTY_SLUGS = [
     "lishi", "xiaoyi", "fenyang", "wenshui", "jiaocheng", "xingxian", "linxian",
@@ -61,8 +65,6 @@ MODELS = [
     CountyAssignment,
 ]  # fmt: skip
 
-loads_demo = pytest.mark.usefixtures("db")
-
 
 def run_load_demo() -> str:
     out = StringIO()
@@ -70,10 +72,28 @@ def run_load_demo() -> str:
     return out.getvalue()
 
 
+@dataclass(frozen=True)
+class Demo:
+    output: str  # what the first run printed
+    var_dir: Path  # where it wrote the logins file
+
+
+@pytest.fixture(scope="module")
+def loaded_demo(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[Demo]:
+    """The demo is loaded once for the module (it takes seconds): the tests only read it, and
+    what a test writes (a second run, a sign-in) is rolled back after it."""
+    var_dir = tmp_path_factory.mktemp("var")
+    with (
+        rows_for_the_module(django_db_blocker, tmp_path_factory),
+        override_settings(VAR_DIR=var_dir),
+    ):
+        yield Demo(output=run_load_demo(), var_dir=var_dir)
+
+
 @pytest.fixture
-def var_dir(settings, tmp_path) -> Path:
-    settings.VAR_DIR = tmp_path
-    return tmp_path
+def demo(db, loaded_demo) -> Demo:
+    """The module's demo content, for a test in a transaction of its own (``db``)."""
+    return loaded_demo
 
 
 def counts() -> dict[str, int]:
@@ -83,11 +103,8 @@ def counts() -> dict[str, int]:
 
 
 @pytest.mark.slow
-@loads_demo
-def test_first_run_fills_the_site_with_courses_stories_and_counties(var_dir):
-    output = run_load_demo()
-
-    assert "Demo content loaded." in output
+def test_first_run_fills_the_site_with_courses_stories_and_counties(demo):
+    assert "Demo content loaded." in demo.output
     assert list(County.objects.values_list("slug", flat=True)) == COUNTY_SLUGS
 
     home = Site.objects.get(is_default_site=True).root_page.specific
@@ -135,9 +152,7 @@ def test_first_run_fills_the_site_with_courses_stories_and_counties(var_dir):
 
 
 @pytest.mark.slow
-@loads_demo
-def test_sessions_are_mostly_upcoming_with_a_cancelled_one_and_a_past_one(var_dir):
-    run_load_demo()
+def test_sessions_are_mostly_upcoming_with_a_cancelled_one_and_a_past_one(demo):
     now = timezone.now()
     sessions = Session.objects.all()
 
@@ -155,29 +170,24 @@ def test_sessions_are_mostly_upcoming_with_a_cancelled_one_and_a_past_one(var_di
 
 
 @pytest.mark.slow
-@loads_demo
-def test_second_run_changes_nothing_and_says_so(var_dir, settings):
-    run_load_demo()
+def test_second_run_changes_nothing_and_says_so(demo, settings):
     before = counts()
     media_files = sorted(Path(settings.MEDIA_ROOT).rglob("*"))
 
     output = run_load_demo()
 
     assert "Demo content already loaded; nothing changed." in output
-    assert str(var_dir / "demo-logins.txt") in output
+    assert str(demo.var_dir / "demo-logins.txt") in output
     assert counts() == before
     assert sorted(Path(settings.MEDIA_ROOT).rglob("*")) == media_files, "no new image files"
 
 
 @pytest.mark.slow
-@loads_demo
-def test_admin_can_sign_in_with_the_printed_and_saved_password(var_dir):
-    output = run_load_demo()
-
-    logins = (var_dir / "demo-logins.txt").read_text(encoding="utf-8")
+def test_admin_can_sign_in_with_the_printed_and_saved_password(demo):
+    logins = (demo.var_dir / "demo-logins.txt").read_text(encoding="utf-8")
     admin_line = next(line for line in logins.splitlines() if line.startswith("admin@"))
     password = admin_line.split("\t")[1]
-    assert password in output
+    assert password in demo.output
     admin = get_user_model().objects.get(email="admin@example.com")
     assert admin.check_password(password)
     assert admin.is_superuser and admin.username == "admin" and admin.name == "管理员"
@@ -231,16 +241,14 @@ def current_totp_code(secret: str) -> str:
 
 
 @pytest.mark.slow
-@loads_demo
-def test_demo_people_cover_every_role_county_sector_and_child_category(var_dir):
-    run_load_demo()
+def test_demo_people_cover_every_role_county_sector_and_child_category(demo):
     user_model = get_user_model()
 
     def by_login(login: str):
         field = "phone" if login.startswith("+") else "email"
         return user_model.objects.get(**{field: login})
 
-    logins = people_logins(var_dir)
+    logins = people_logins(demo.var_dir)
     roles = {login: roles_of(by_login(login)) for login in logins}
     for role in [Role.EDITOR, Role.COORDINATOR, Role.CITY_STAFF, Role.MOTHER, Role.APPLICANT]:
         assert any(role in found for found in roles.values()), f"no demo {role}"
@@ -283,11 +291,10 @@ def test_demo_people_cover_every_role_county_sector_and_child_category(var_dir):
 
 
 @pytest.mark.slow
-@loads_demo
-def test_demo_logins_are_printed_and_saved_and_staff_have_two_step_verification(var_dir, client):
-    output = run_load_demo()
+def test_demo_logins_are_printed_and_saved_and_staff_have_two_step_verification(demo, client):
+    output = demo.output
     user_model = get_user_model()
-    logins = people_logins(var_dir)
+    logins = people_logins(demo.var_dir)
     assert len(logins) == len(people.STAFF) + len(people.MOTHERS) + len(people.GUARDIANS)
 
     password = {row[1] for row in logins.values()}.pop()

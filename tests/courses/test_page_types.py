@@ -19,7 +19,6 @@ from courses.models import (
     TrainingIndexPage,
 )
 from stories.models import StoryIndexPage
-from tests.conftest import post_new_page
 from tests.factories import (
     ClassCategoryFactory,
     ImageFactory,
@@ -29,6 +28,7 @@ from tests.factories import (
     TrainingTopicFactory,
     VenueFactory,
 )
+from tests.support import post_new_page
 
 ADMIN_DATETIME = "%Y-%m-%d %H:%M"
 

@@ -2,7 +2,6 @@
 
 import pytest
 
-from tests.conftest import assert_same_queries, queries_to_render
 from tests.factories import (
     CountyFactory,
     ImageFactory,
@@ -13,6 +12,7 @@ from tests.factories import (
     VenueFactory,
     session_in,
 )
+from tests.support import assert_same_queries, queries_to_render
 
 pytestmark = pytest.mark.slow
 

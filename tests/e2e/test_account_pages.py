@@ -14,7 +14,7 @@ import pytest
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
 from enrollment import sms
-from tests.e2e.conftest import BROWSER_TEST, SCREENSHOTS, layout_problems
+from tests.e2e.browser_support import BROWSER_TEST, SCREENSHOTS, layout_problems
 from tests.people import PASSWORD, make_city_staff, make_user
 
 pytestmark = BROWSER_TEST

@@ -14,7 +14,7 @@ from allauth.mfa.totp.internal.auth import (
     hotp_value,
 )
 
-from tests.e2e.conftest import BROWSER_TEST
+from tests.e2e.browser_support import BROWSER_TEST
 from tests.factories import StoryIndexPageFactory, StoryPageFactory, home_page
 from tests.people import PASSWORD
 

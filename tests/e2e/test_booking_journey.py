@@ -8,20 +8,13 @@ Full-page screenshots are written to tests/output/e2e/ for a person to look at.
 
 from django.urls import reverse
 
-import pytest
-
 from enrollment import services
 from enrollment.models import Booking
 from tests import factories
-from tests.e2e.conftest import BROWSER_TEST, layout_problems
+from tests.e2e.browser_support import BROWSER_TEST, layout_problems
 from tests.people import PASSWORD, county, make_child, make_guardian, make_mother
 
 pytestmark = BROWSER_TEST
-
-
-@pytest.fixture
-def phone_page(phone):
-    return phone()
 
 
 def check_fits(page, name: str) -> None:

@@ -8,18 +8,11 @@ Full-page screenshots are written to tests/output/e2e/ for a person to look at.
 from django.urls import reverse
 from django.utils import timezone
 
-import pytest
-
 from enrollment.models import Child, PrivacyConsent, Volunteer
-from tests.e2e.conftest import BROWSER_TEST, layout_problems
+from tests.e2e.browser_support import BROWSER_TEST, layout_problems
 from tests.people import PASSWORD, county, make_user
 
 pytestmark = BROWSER_TEST
-
-
-@pytest.fixture
-def phone_page(phone):
-    return phone()
 
 
 def check_fits(page, name: str) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from courses.models import SummerClassPage, TrainingCoursePage
 from stories.models import StoryPage
-from tests.e2e.conftest import BROWSER_TEST, layout_problems
+from tests.e2e.browser_support import BROWSER_TEST, layout_problems
 
 # A title with no place to break (a pasted link) must wrap, not push the page sideways.
 UNBREAKABLE = "https://example.org/?utm_source=wechat&utm_campaign=aixinmamajieduiguanailiushouertonghekunjingertong"

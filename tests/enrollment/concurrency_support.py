@@ -38,7 +38,7 @@ def book_all_at_once(session_id: int, bookers: list[tuple], timeout: float = 60)
         except services.SessionBusy:
             with lock:
                 outcome.busy += 1
-        except BaseException as error:  # noqa: BLE001 - every other error fails the test
+        except BaseException as error:  # every other error fails the test
             with lock:
                 outcome.errors.append(error)
         finally:

@@ -10,19 +10,11 @@ from django.utils import translation
 
 import pytest
 
-from enrollment import sms
 from enrollment.adapters import normalise_mainland_mobile
 from enrollment.models import User
 from tests.people import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def sms_outbox():
-    sms.outbox.clear()
-    yield sms.outbox
-    sms.outbox.clear()
 
 
 def texted_code(outbox, phone: str = "+8613800138000") -> str:

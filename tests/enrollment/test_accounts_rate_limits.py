@@ -25,17 +25,9 @@ from django.utils import translation
 import pytest
 from allauth.core.internal import ratelimit as allauth_ratelimit
 
-from enrollment import sms
 from tests.people import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def sms_outbox():
-    sms.outbox.clear()
-    yield sms.outbox
-    sms.outbox.clear()
 
 
 @pytest.fixture

@@ -1,7 +1,5 @@
 """The audit log and the coordinators' counties in the back office: city staff only."""
 
-# ruff: noqa: F811 - the fixtures imported from admin_support are redefined as arguments
-
 import datetime as dt
 
 from django.utils import timezone
@@ -10,14 +8,6 @@ import pytest
 
 from enrollment.audit import audit_record
 from enrollment.models import AuditEntry, CountyAssignment
-from tests.enrollment.admin_support import (  # noqa: F401 - fixtures
-    city_client,
-    city_staff,
-    client_a,
-    coordinator_a,
-    county_a,
-    county_b,
-)
 from tests.people import make_child, make_user
 
 AUDIT = "/admin/people/audit/"

@@ -1,34 +1,18 @@
 """Children's records in the back office (/admin/people/children/): county scope, audit of
 every opening and export, adding and editing through the services, no delete."""
 
-# ruff: noqa: F811 - the fixtures imported from admin_support are redefined as arguments
-
 import csv
 import datetime as dt
 import io
 
-from django.utils import timezone, translation
+from django.utils import timezone
 
 import pytest
 
 from enrollment.models import AuditEntry, Child
-from tests.enrollment.admin_support import (  # noqa: F401 - fixtures
-    city_client,
-    city_staff,
-    client_a,
-    coordinator_a,
-    county_a,
-    county_b,
-)
 from tests.people import make_child
 
-
-@pytest.fixture(autouse=True)
-def _messages_in_english(settings):
-    """These tests read refusals by their English msgids; the UI itself is Chinese."""
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
+pytestmark = pytest.mark.usefixtures("in_english")
 
 
 LIST = "/admin/people/children/"
@@ -40,11 +24,6 @@ def inspect_url(child):
 
 def edit_url(child):
     return f"/admin/people/children/edit/{child.pk}/"
-
-
-@pytest.fixture
-def child_a(county_a):
-    return make_child(county_obj=county_a, name="王小明")
 
 
 @pytest.fixture

@@ -1,19 +1,11 @@
 """Each role sees in the Wagtail admin's menu only what it may use (enrollment.groups)."""
 
-# ruff: noqa: F811 - the fixtures imported from admin_support are redefined as arguments
-
 import json
 import re
 
 import pytest
 
-from tests.enrollment.admin_support import (  # noqa: F401 - fixtures
-    city_staff,
-    coordinator_a,
-    county_a,
-    editor,
-    signed_in,
-)
+from tests.people import signed_in
 
 PEOPLE_MENU = {
     "children": "/admin/people/children/",

@@ -1,30 +1,16 @@
 """Pairs in the back office (/admin/people/pairs/): pairing and ending through the services,
 county scope, and no edit or delete of history."""
 
-# ruff: noqa: F811 - the fixtures imported from admin_support are redefined as arguments
-
 import datetime as dt
 
-from django.utils import timezone, translation
+from django.utils import timezone
 
 import pytest
 
 from enrollment.models import Pair
-from tests.enrollment.admin_support import (  # noqa: F401 - fixtures
-    client_a,
-    coordinator_a,
-    county_a,
-    county_b,
-)
 from tests.people import make_child, make_mother, make_pair
 
-
-@pytest.fixture(autouse=True)
-def _messages_in_english(settings):
-    """These tests read refusals by their English msgids; the UI itself is Chinese."""
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
+pytestmark = pytest.mark.usefixtures("in_english")
 
 
 LIST = "/admin/people/pairs/"
@@ -34,11 +20,6 @@ NEW = "/admin/people/pairs/new/"
 @pytest.fixture
 def mother_a(county_a):
     return make_mother(county_a, name="周妈妈").volunteer
-
-
-@pytest.fixture
-def child_a(county_a):
-    return make_child(county_obj=county_a, name="王小明")
 
 
 @pytest.fixture

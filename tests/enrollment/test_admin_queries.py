@@ -1,7 +1,5 @@
 """Every list of the people back office runs the same number of queries for 5 rows as for 30."""
 
-# ruff: noqa: F811 - the fixtures imported from admin_support are redefined as arguments
-
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -9,13 +7,8 @@ import pytest
 
 from enrollment.audit import audit_record
 from enrollment.models import AuditEntry, Skill
-from tests.conftest import assert_same_queries
-from tests.enrollment.admin_support import (  # noqa: F401 - fixtures
-    city_client,
-    city_staff,
-    county_a,
-)
 from tests.people import make_applicant, make_child, make_mother, make_pair
+from tests.support import assert_same_queries
 
 
 def add_children(county, start, count):

@@ -1,32 +1,15 @@
 """Volunteer applications in the back office (/admin/people/volunteers/): the county's list
 and the coordinator's answers, through the services, with their errors shown."""
 
-# ruff: noqa: F811 - the fixtures imported from admin_support are redefined as arguments
-
 from django.contrib.auth.models import Group
-from django.utils import translation
 
 import pytest
 
 from enrollment.models import Skill, Volunteer
 from enrollment.roles import MOTHER_GROUP
-from tests.enrollment.admin_support import (  # noqa: F401 - fixtures
-    city_client,
-    city_staff,
-    client_a,
-    coordinator_a,
-    county_a,
-    county_b,
-)
 from tests.people import make_applicant, make_child, make_mother, make_pair
 
-
-@pytest.fixture(autouse=True)
-def _messages_in_english(settings):
-    """These tests read refusals by their English msgids; the UI itself is Chinese."""
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
+pytestmark = pytest.mark.usefixtures("in_english")
 
 
 LIST = "/admin/people/volunteers/"

@@ -3,40 +3,25 @@ county scope with a fixed number of queries, marking a whole sheet with one subm
 county's session a 404 that is audited, the Excel export (audited when it lists children),
 and who may not come in."""
 
-# ruff: noqa: F811 - the fixtures imported from admin_support are redefined as arguments
-
 from io import BytesIO
 
 from django.urls import reverse
-from django.utils import translation
 
 import pytest
 from openpyxl import load_workbook
 
 from enrollment.models import AuditEntry, Booking
-from tests.conftest import assert_same_queries, queries_to_render
-from tests.enrollment.admin_support import (  # noqa: F401 - fixtures
-    city_client,
-    city_staff,
-    coordinator_a,
-    coordinator_b,
-    county_a,
-    county_b,
-    editor,
-    signed_in,
-    with_totp,
-)
 from tests.enrollment.attendance_support import at, book, summer_class, training
-from tests.people import make_child, make_coordinator, make_guardian, make_mother
+from tests.people import (
+    make_child,
+    make_coordinator,
+    make_guardian,
+    make_mother,
+    signed_in,
+)
+from tests.support import assert_same_queries, queries_to_render
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english(settings):
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
 
 @pytest.fixture

@@ -2,37 +2,18 @@
 the county's coordinator (or city staff) who opens it sees who it is and marks her present;
 anyone else gets a 404."""
 
-# ruff: noqa: F811 - the fixtures imported from admin_support are redefined as arguments
-
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.urls import reverse
-from django.utils import translation
 
 import pytest
 
 from enrollment.models import AuditEntry
 from enrollment.qr import qr_svg
-from tests.enrollment.admin_support import (  # noqa: F401 - fixtures
-    city_staff,
-    coordinator_a,
-    coordinator_b,
-    county_a,
-    county_b,
-    editor,
-    signed_in,
-)
 from tests.enrollment.attendance_support import at, book, training
-from tests.people import make_coordinator, make_mother
+from tests.people import make_coordinator, make_mother, signed_in
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english(settings):
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
 
 @pytest.fixture

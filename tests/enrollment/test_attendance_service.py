@@ -1,8 +1,6 @@
 """attendance_mark: who may mark which session (county scope), only confirmed bookings, from
 the day of the session, each change kept in the booking's history."""
 
-from django.utils import translation
-
 import pytest
 
 from enrollment.models import Booking, BookingEvent
@@ -11,19 +9,8 @@ from enrollment.services.attendance import attendance_mark
 from tests.enrollment.attendance_support import at, book, training
 from tests.people import county, make_city_staff, make_coordinator, make_editor, make_mother
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 PRESENT, ABSENT, EXCUSED = "present", "absent", "excused"
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def lishi():
-    return county("lishi", "离石区")
 
 
 @pytest.fixture

@@ -1,8 +1,6 @@
 """An audit entry keeps who wrote it: a snapshot of her name, contact and role, taken when
 the entry is written, stays after she deletes her own account, and the audit log shows it."""
 
-# ruff: noqa: F811 - the fixtures imported from admin_support are redefined as arguments
-
 from django.urls import reverse
 
 import pytest
@@ -10,15 +8,7 @@ import pytest
 from enrollment.audit import audit_record
 from enrollment.models import AuditEntry, User
 from enrollment.roles import CITY_STAFF_GROUP, COORDINATOR_GROUP
-from tests.enrollment.admin_support import (  # noqa: F401 - fixtures
-    city_client,
-    city_staff,
-    client_a,
-    coordinator_a,
-    county_a,
-    signed_in,
-)
-from tests.people import PASSWORD, make_child, make_user
+from tests.people import PASSWORD, make_child, make_user, signed_in
 
 pytestmark = pytest.mark.django_db
 

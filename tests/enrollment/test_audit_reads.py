@@ -3,21 +3,11 @@ request, saying who, what and how many children it showed: the children list (an
 results and export), a child's page and edit form, the pairs list, a pair's page, the new-pair
 form, the end-a-pair form, a class's attendance sheet and export, and the door check-in."""
 
-# ruff: noqa: F811 - the fixtures imported from admin_support are redefined as arguments
-
 from django.urls import reverse
 
 import pytest
 
 from enrollment.models import AuditEntry, Child
-from tests.enrollment.admin_support import (  # noqa: F401 - fixtures
-    city_client,
-    city_staff,
-    client_a,
-    coordinator_a,
-    county_a,
-    county_b,
-)
 from tests.enrollment.attendance_support import at, book, summer_class, training
 from tests.people import make_child, make_guardian, make_mother, make_pair
 

@@ -187,7 +187,7 @@ def in_a_thread(function):
     def run() -> None:
         try:
             result["value"] = function()
-        except BaseException as error:  # noqa: BLE001 - re-raised below
+        except BaseException as error:  # re-raised below
             result["error"] = error
         finally:
             connections.close_all()

@@ -6,33 +6,15 @@ from pathlib import Path
 
 from django.contrib.staticfiles import finders
 from django.urls import reverse
-from django.utils import translation
 
 import pytest
 
 from enrollment.models import Booking
 from enrollment.selectors_training import certificate_by_code, certificate_code
-from tests.enrollment.attendance_support import at, book, joined, training
-from tests.people import county, make_mother
+from tests.enrollment.attendance_support import at, book, training
+from tests.people import make_mother
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english(settings):
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def lishi():
-    return county("lishi", "离石区")
-
-
-@pytest.fixture
-def mother(lishi):
-    return joined(make_mother(lishi, name="刘芳"), at(-60))
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
 
 @pytest.fixture

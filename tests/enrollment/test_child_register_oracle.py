@@ -4,8 +4,6 @@ never used the site included); the new record is marked as a possible duplicate 
 county's coordinator, who sees and filters the mark in the back office; and the form is
 rate-limited."""
 
-# ruff: noqa: F811 - the fixtures imported from admin_support are redefined as arguments
-
 import datetime as dt
 import re
 
@@ -17,15 +15,7 @@ import pytest
 
 from enrollment import services
 from enrollment.models import Child
-from tests.enrollment.admin_support import (  # noqa: F401 - fixtures
-    client_a,
-    coordinator_a,
-    coordinator_b,
-    county_a,
-    county_b,
-    signed_in,
-)
-from tests.people import make_child, make_guardian
+from tests.people import make_child, make_guardian, signed_in
 
 pytestmark = pytest.mark.django_db
 

@@ -7,34 +7,16 @@ import datetime as dt
 from decimal import Decimal
 
 from django.urls import reverse
-from django.utils import translation
 
 import pytest
 
 from enrollment.models import Booking
 from enrollment.selectors_training import training_record
 from tests.enrollment.attendance_support import at, book, joined, training
-from tests.people import county, make_guardian, make_mother
+from tests.people import make_guardian, make_mother
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 PRESENT, ABSENT = Booking.Attendance.PRESENT, Booking.Attendance.ABSENT
-
-
-@pytest.fixture(autouse=True)
-def _english(settings):
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def lishi():
-    return county("lishi", "离石区")
-
-
-@pytest.fixture
-def mother(lishi):
-    return joined(make_mother(lishi, name="刘芳"), at(-60))
 
 
 def attend(course, mother, marks: list[str]) -> list[Booking]:

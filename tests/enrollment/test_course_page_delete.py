@@ -6,31 +6,16 @@ course without bookings is deleted as before."""
 from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.urls import reverse
-from django.utils import translation
 
 import pytest
 
 from courses.models import Session, TrainingCoursePage
 from enrollment import services
 from enrollment.models import Booking
-from tests.enrollment.admin_support import with_totp
 from tests.enrollment.attendance_support import at, book, training
-from tests.people import county, make_mother, make_user, sign_in_with_second_factor
+from tests.people import make_mother, make_user, sign_in_with_second_factor, with_totp
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english(settings):
-    """These tests read the refusal by its English msgid; the admin itself is Chinese."""
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def lishi():
-    return county("lishi", "离石区")
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
 
 @pytest.fixture(params=["superuser", "moderator"])

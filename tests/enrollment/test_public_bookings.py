@@ -5,7 +5,6 @@ book for, and why not the others), booking, the waiting list, refusals shown as 
 import datetime as dt
 
 from django.urls import reverse
-from django.utils import translation
 
 import pytest
 
@@ -13,23 +12,10 @@ from courses.models import Session, SummerClassPage
 from enrollment import services
 from enrollment.models import Booking
 from tests import factories
-from tests.people import county, make_child, make_guardian, make_mother, make_pair, make_user
+from tests.people import make_child, make_guardian, make_mother, make_pair, make_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 Status = Booking.Status
-
-
-@pytest.fixture(autouse=True)
-def _pages_in_english(settings):
-    """These tests read the pages by their English msgids; the UI itself is Chinese."""
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def lishi():
-    return county("lishi", "离石区")
 
 
 def training(*days: float, capacity: int = 2, **kwargs):

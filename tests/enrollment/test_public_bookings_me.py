@@ -8,32 +8,19 @@ import datetime as dt
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 import pytest
 
 from enrollment import services
 from enrollment.models import Booking
 from tests import factories
-from tests.conftest import assert_same_queries
 from tests.people import county, make_child, make_guardian, make_mother
+from tests.support import assert_same_queries
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 Status = Booking.Status
 ME = reverse("enrollment:me")
-
-
-@pytest.fixture(autouse=True)
-def _pages_in_english(settings):
-    """These tests read the pages by their English msgids; the UI itself is Chinese."""
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def lishi():
-    return county("lishi", "离石区")
 
 
 def training_session(capacity: int = 1, days: float = 7):

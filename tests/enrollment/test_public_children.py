@@ -10,17 +10,12 @@ from django.utils import timezone
 import pytest
 
 from enrollment.models import Child, PrivacyConsent
-from tests.people import county, make_child, make_guardian, make_user
+from tests.people import make_child, make_guardian, make_user
 
 pytestmark = pytest.mark.django_db
 
 ADD = reverse("enrollment:child_add")
 CONSENT = reverse("enrollment:privacy_consent")
-
-
-@pytest.fixture
-def lishi():
-    return county("lishi", "离石区")
 
 
 def child_data(county_obj, **overrides) -> dict:

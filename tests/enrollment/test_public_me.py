@@ -11,7 +11,6 @@ import pytest
 from enrollment import services
 from enrollment.models import Child, Pair, Volunteer
 from enrollment.selectors import CHILDREN_PER_PAGE
-from tests.conftest import assert_same_queries
 from tests.people import (
     county,
     make_applicant,
@@ -22,15 +21,11 @@ from tests.people import (
     make_pair,
     make_user,
 )
+from tests.support import assert_same_queries
 
 pytestmark = pytest.mark.django_db
 
 ME = reverse("enrollment:me")
-
-
-@pytest.fixture
-def lishi():
-    return county("lishi", "离石区")
 
 
 def test_me_needs_an_account(client, home):

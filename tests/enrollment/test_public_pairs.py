@@ -6,16 +6,11 @@ from django.urls import reverse
 import pytest
 
 from enrollment import services
-from tests.people import county, make_child, make_coordinator, make_guardian, make_mother, make_pair
+from tests.people import make_child, make_coordinator, make_guardian, make_mother, make_pair
 
 pytestmark = pytest.mark.django_db
 
 SECRETS = ("王小明", "幸福巷", "141102201501010011", "13900139000", "哮喘")
-
-
-@pytest.fixture
-def lishi():
-    return county("lishi", "离石区")
 
 
 @pytest.fixture

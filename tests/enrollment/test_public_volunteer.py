@@ -7,16 +7,11 @@ import pytest
 
 from enrollment import services
 from enrollment.models import Skill, Volunteer
-from tests.people import county, make_applicant, make_coordinator, make_mother, make_user
+from tests.people import make_applicant, make_coordinator, make_mother, make_user
 
 pytestmark = pytest.mark.django_db
 
 APPLY = reverse("enrollment:volunteer_apply")
-
-
-@pytest.fixture
-def lishi():
-    return county("lishi", "离石区")
 
 
 def application_data(county_obj, **overrides) -> dict:

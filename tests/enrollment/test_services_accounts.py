@@ -7,7 +7,6 @@ from enrollment import services
 from enrollment.models import Child, Pair, PrivacyConsent, User, Volunteer
 from enrollment.roles import MOTHER_GROUP
 from tests.people import (
-    county,
     make_applicant,
     make_child,
     make_coordinator,
@@ -17,11 +16,6 @@ from tests.people import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def lishi():
-    return county("lishi", "离石区")
 
 
 def test_a_guardian_deleting_her_account_anonymises_her_children_and_ends_their_pairs(lishi):

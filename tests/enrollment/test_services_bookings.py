@@ -4,7 +4,7 @@ seats are taken together or not at all), cancellation deadlines, and the history
 import datetime as dt
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 
 import pytest
 
@@ -12,23 +12,10 @@ from courses.models import Session, SummerClassPage
 from enrollment import services
 from enrollment.models import Booking, BookingEvent
 from tests import factories
-from tests.people import county, make_child, make_city_staff, make_guardian, make_mother, make_pair
+from tests.people import make_child, make_city_staff, make_guardian, make_mother, make_pair
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 Status = Booking.Status
-
-
-@pytest.fixture(autouse=True)
-def _messages_in_english(settings):
-    """These tests read refusals by their English msgids; the UI itself is Chinese."""
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def lishi():
-    return county("lishi", "离石区")
 
 
 def training_session(capacity: int = 2, days: float = 7, **kwargs) -> Session:

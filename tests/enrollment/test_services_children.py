@@ -4,14 +4,13 @@ guardian's removal of a child (anonymisation that keeps the counts)."""
 import datetime as dt
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 
 import pytest
 
 from enrollment import services
 from enrollment.models import Child, Pair, PrivacyConsent
 from tests.people import (
-    county,
     make_child,
     make_city_staff,
     make_coordinator,
@@ -21,26 +20,7 @@ from tests.people import (
     make_user,
 )
 
-
-@pytest.fixture(autouse=True)
-def _messages_in_english(settings):
-    """These tests read refusals by their English msgids; the UI itself is Chinese."""
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
-
-
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def lishi():
-    return county("lishi", "离石区")
-
-
-@pytest.fixture
-def wenshui():
-    return county("wenshui", "文水县")
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
 
 def years_ago(years: int, days: int = 0) -> dt.date:

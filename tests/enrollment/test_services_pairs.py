@@ -12,7 +12,6 @@ import pytest
 from enrollment import services
 from enrollment.models import Pair, Volunteer
 from tests.people import (
-    county,
     make_applicant,
     make_child,
     make_city_staff,
@@ -23,16 +22,6 @@ from tests.people import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def lishi():
-    return county("lishi", "离石区")
-
-
-@pytest.fixture
-def wenshui():
-    return county("wenshui", "文水县")
 
 
 @pytest.fixture

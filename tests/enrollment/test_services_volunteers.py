@@ -5,26 +5,9 @@ import pytest
 from enrollment import services, sms
 from enrollment.models import Skill, Volunteer
 from enrollment.roles import MOTHER_GROUP
-from tests.people import county, make_city_staff, make_coordinator, make_user
+from tests.people import make_city_staff, make_coordinator, make_user
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def lishi():
-    return county("lishi", "离石区")
-
-
-@pytest.fixture
-def wenshui():
-    return county("wenshui", "文水县")
-
-
-@pytest.fixture(autouse=True)
-def _empty_sms_outbox():
-    sms.outbox.clear()
-    yield
-    sms.outbox.clear()
 
 
 @pytest.fixture

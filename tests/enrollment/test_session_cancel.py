@@ -7,7 +7,7 @@ with it once the page is published (not on saving a draft), and the editor is to
 
 from django.contrib.messages import get_messages
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -18,29 +18,10 @@ from enrollment import services, sms
 from enrollment.models import Booking
 from enrollment.services.sessions import session_cancel
 from tests.enrollment.attendance_support import at, book, training
-from tests.people import county, make_mother, make_user
+from tests.people import make_mother, make_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 Status = Booking.Status
-
-
-@pytest.fixture(autouse=True)
-def _english(settings):
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture(autouse=True)
-def _empty_sms_outbox():
-    sms.outbox.clear()
-    yield
-    sms.outbox.clear()
-
-
-@pytest.fixture
-def lishi():
-    return county("lishi", "离石区")
 
 
 @pytest.fixture

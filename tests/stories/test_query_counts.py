@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 
 from stories.models import StoryGalleryImage
-from tests.conftest import assert_same_queries, queries_to_render
 from tests.factories import CountyFactory, ImageFactory, StoryPageFactory, StorySeriesFactory
+from tests.support import assert_same_queries, queries_to_render
 
 pytestmark = pytest.mark.slow
 

@@ -14,7 +14,6 @@ import pytest
 
 from cms.models import HomePage
 from stories.models import StoryGalleryImage, StoryIndexPage, StoryPage
-from tests.conftest import post_new_page
 from tests.factories import (
     CountyFactory,
     ImageFactory,
@@ -22,6 +21,7 @@ from tests.factories import (
     StorySeriesFactory,
     paragraph,
 )
+from tests.support import post_new_page
 
 DUPLICATE_EPISODE = "This series already has an episode with this number."
 MISSING_EPISODE = "A story in a series needs an episode number."
@@ -73,6 +73,8 @@ def test_editor_creates_a_story_index(editor_client, home):
     response, errors = post_new_page(editor_client, home, StoryIndexPage, data)
 
     assert not errors, f"creating a story index failed:\n{errors}"
+    index = StoryIndexPage.objects.child_of(home).get()
+    assert index.live and index.title == "爱心故事", f"created {index!r}, live={index.live}"
 
 
 def test_editor_creates_a_story_with_tags_and_gallery(editor_client, story_index):
