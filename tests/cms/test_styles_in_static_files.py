@@ -9,8 +9,7 @@ from django.urls import reverse
 
 import pytest
 
-from tests.enrollment.admin_support import signed_in, with_totp
-from tests.people import make_city_staff
+from tests.people import make_city_staff, signed_in, with_totp
 
 ROOT = Path(__file__).resolve().parents[2]
 APPS = ("cms", "courses", "enrollment", "stories")

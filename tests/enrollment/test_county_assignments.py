@@ -11,8 +11,7 @@ from enrollment import services
 from enrollment.models import AuditEntry, CountyAssignment
 from enrollment.roles import COORDINATOR_GROUP
 from enrollment.services.assignments import county_assignment_delete, county_assignment_save
-from tests.enrollment.admin_support import signed_in, with_totp
-from tests.people import county, make_city_staff, make_coordinator, make_user
+from tests.people import county, make_city_staff, make_coordinator, make_user, signed_in, with_totp
 
 pytestmark = pytest.mark.django_db
 
