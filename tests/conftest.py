@@ -20,14 +20,6 @@ from tests.people import (
 from tests.support import file_settings
 
 
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The browser tests run last (after pytest-django's own ordering, which keeps them
-    after the database tests): they share one browser for the run (tests/e2e/conftest.py),
-    whose event loop no other test should run under."""
-    items.sort(key=lambda item: item.get_closest_marker("e2e") is not None)
-
-
 @pytest.fixture(autouse=True)
 def _files_in_tmp(settings, tmp_path_factory):
     """Uploaded images and renditions go to a throwaway folder, not var/media; static files
