@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from django.core.cache import caches
 from django.db import transaction
 from django.test import override_settings
-from django.urls import reverse
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from wagtail.models import Page
 
@@ -107,3 +107,20 @@ def assert_same_queries(small: list[str], large: list[str], what: str) -> None:
         f"{what}: {len(small)} queries with few rows but {len(large)} with many; "
         f"the extra queries are:\n{extra}"
     )
+
+
+def url_patterns(resolver: URLResolver | None = None, prefix: str = "", namespace: str = ""):
+    """Every URL pattern of the site (or under ``resolver``): (full name or None, route,
+    view, the class of a class-based view)."""
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            inner = namespace
+            if pattern.namespace:
+                inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+            yield from url_patterns(pattern, route, inner)
+        elif isinstance(pattern, URLPattern):
+            view = getattr(pattern.callback, "view_class", pattern.callback)
+            name = pattern.name and (f"{namespace}:{pattern.name}" if namespace else pattern.name)
+            yield name, route, view

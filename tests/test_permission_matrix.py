@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from django.urls import URLPattern, URLResolver, get_resolver, path, reverse
+from django.urls import URLResolver, path, reverse
 from django.urls.resolvers import RegexPattern
 
 import pytest
@@ -39,7 +39,7 @@ from tests.people import (
     sign_in_with_second_factor,
     with_totp,
 )
-from tests.support import rows_for_the_module
+from tests.support import rows_for_the_module, url_patterns
 
 ROLES = (
     "anonymous",
@@ -346,22 +346,6 @@ OUR_APPS = ("cms.", "courses.", "enrollment.", "stories.")
 PEOPLE_ADMIN_ROUTE = "admin/people/"
 
 
-def all_patterns(resolver: URLResolver | None = None, prefix: str = "", namespace: str = ""):
-    """Every URL pattern: (full name or None, route, module of its view)."""
-    resolver = resolver or get_resolver()
-    for pattern in resolver.url_patterns:
-        route = prefix + str(pattern.pattern)
-        if isinstance(pattern, URLResolver):
-            inner = namespace
-            if pattern.namespace:
-                inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
-            yield from all_patterns(pattern, route, inner)
-        elif isinstance(pattern, URLPattern):
-            view = getattr(pattern.callback, "view_class", pattern.callback)
-            name = pattern.name and (f"{namespace}:{pattern.name}" if namespace else pattern.name)
-            yield name, route, view.__module__
-
-
 def url_name(key: str) -> str:
     """A table key is a URL name, optionally followed by " · " and which record it shows."""
     return key.split(" · ")[0]
@@ -370,7 +354,8 @@ def url_name(key: str) -> str:
 def missing_entries(resolver: URLResolver | None = None) -> list[str]:
     problems = []
     names = {url_name(key) for key in MATRIX}
-    for name, route, module in all_patterns(resolver):
+    for name, route, view in url_patterns(resolver):
+        module = view.__module__
         if name in names:
             continue
         ours = module.startswith(OUR_APPS) or route.startswith(PEOPLE_ADMIN_ROUTE)
@@ -407,7 +392,7 @@ def test_a_new_url_without_an_entry_is_caught():
 
 
 def test_every_entry_of_the_permission_table_names_an_existing_url_pattern():
-    names = {name for name, _route, _module in all_patterns() if name}
+    names = {name for name, _route, _view in url_patterns() if name}
     stale = [key for key in MATRIX if not key.startswith("page: ") and url_name(key) not in names]
     assert not stale, f"entries for URL patterns that no longer exist: {stale}"
 

@@ -12,12 +12,13 @@ import re
 from collections.abc import Callable
 
 from django.contrib.auth.views import LoginView as DjangoLoginView
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from tests.people import PASSWORD, make_city_staff
+from tests.support import url_patterns
 
 pytestmark = pytest.mark.django_db
 
@@ -25,24 +26,10 @@ NEXT = "/admin/people/children/"
 LOOKS_LIKE_LOGIN = re.compile(r"login|authenticat", re.IGNORECASE)
 
 
-def patterns(resolver: URLResolver, prefix: str = "", namespace: str = ""):
-    """Every URL pattern: (full name, route, view)."""
-    for pattern in resolver.url_patterns:
-        route = prefix + str(pattern.pattern)
-        if isinstance(pattern, URLResolver):
-            inner = namespace
-            if pattern.namespace:
-                inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
-            yield from patterns(pattern, route, inner)
-        elif isinstance(pattern, URLPattern):
-            name = pattern.name and (f"{namespace}:{pattern.name}" if namespace else pattern.name)
-            yield name, route, getattr(pattern.callback, "view_class", pattern.callback)
-
-
 def login_views() -> dict[str, str]:
     """{URL name: route} of every pattern whose view is a login view."""
     found = {}
-    for name, route, view in patterns(get_resolver()):
+    for name, route, view in url_patterns():
         is_django_login = isinstance(view, type) and issubclass(view, DjangoLoginView)
         named_login = LOOKS_LIKE_LOGIN.search(f"{name} {getattr(view, '__name__', '')}")
         if is_django_login or named_login:
