@@ -3,7 +3,8 @@ from datetime import date
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from courses.models import ClassCategory, County, TrainingCoursePage, TrainingTopic
+from cms.models import County
+from courses.models import ClassCategory, TrainingCoursePage, TrainingTopic
 
 
 class CourseFilterForm(forms.Form):

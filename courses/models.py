@@ -15,11 +15,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
-from cms.models import CHINESE_SEARCH_FIELDS, ChineseSearchMixin
+from cms.models import CHINESE_SEARCH_FIELDS, ChineseSearchMixin, County
 from courses.admin_forms import CoursePageForm
 from courses.snippets import (
     ClassCategory,
-    County,
     Lecturer,
     PartnerOrganisation,
     TrainingTopic,
@@ -28,7 +27,6 @@ from courses.snippets import (
 
 __all__ = [
     "ClassCategory",
-    "County",
     "CoursePage",
     "Lecturer",
     "PartnerOrganisation",

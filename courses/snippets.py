@@ -1,4 +1,4 @@
-"""Snippets editors pick from: counties, venues, lecturers, partners, categories, topics."""
+"""Snippets editors pick from: venues, lecturers, partners, categories, topics."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -6,23 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
-
-class County(index.Indexed, models.Model):
-    """A county, county-level city or district of the city (区 / 县 / 市)."""
-
-    name = models.CharField(_("name"), max_length=50, unique=True)
-    slug = models.SlugField(_("slug"), max_length=50, unique=True, allow_unicode=False)
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta:
-        ordering = ["sort_order", "name"]
-        verbose_name = _("county")
-        verbose_name_plural = _("counties")
-
-    def __str__(self) -> str:
-        return self.name
+from cms.models import County
 
 
 class Venue(index.Indexed, models.Model):

@@ -15,7 +15,7 @@ ADMIN_ACCESS = ["wagtailadmin.access_admin"]
 CONTENT_SNIPPETS = [
     f"{app}.{action}_{model}"
     for app, model in [
-        ("courses", "county"),
+        ("cms", "county"),
         ("courses", "venue"),
         ("courses", "lecturer"),
         ("courses", "partnerorganisation"),

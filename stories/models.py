@@ -80,7 +80,7 @@ class StoryPage(ChineseSearchMixin, Page):
     episode = models.PositiveSmallIntegerField(_("episode number"), null=True, blank=True)
     date = models.DateField(_("date"))
     county = models.ForeignKey(
-        "courses.County",
+        "cms.County",
         verbose_name=_("county"),
         null=True,
         blank=True,

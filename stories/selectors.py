@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
 from cms.cards import card_image_prefetch
-from courses.models import County
+from cms.models import County
 from stories.models import StoryGalleryImage, StoryPage, StorySeries
 
 GALLERY_RENDITIONS = ["width-360", "width-720"]

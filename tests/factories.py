@@ -15,10 +15,9 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
-from cms.models import CmsImage, HomePage
+from cms.models import CmsImage, County, HomePage
 from courses.models import (
     ClassCategory,
-    County,
     Lecturer,
     PartnerOrganisation,
     Session,

@@ -21,7 +21,7 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
-from courses.models import County
+from cms.models import County
 from enrollment import services
 from enrollment.models import Child, CountyAssignment, Pair, User, Volunteer
 from enrollment.roles import CITY_STAFF_GROUP, COORDINATOR_GROUP, EDITOR_GROUP, MOTHER_GROUP

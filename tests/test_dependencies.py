@@ -18,9 +18,6 @@ BELOW = {
 ALLOWED_UPWARD = {
     ("cms/selectors.py", "courses.selectors"),  # home_page_context: the home page's listing
     ("cms/selectors.py", "stories.selectors"),
-    # County is the vocabulary every app shares; it moves to cms with the people/pairs split
-    # (issue 9), and this line goes with it.
-    ("stories/selectors.py", "courses.models"),
 }
 DEMO_LOADER = "cms/demo/"  # builds a whole world of every app's records, on purpose
 

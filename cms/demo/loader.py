@@ -30,10 +30,9 @@ from cms.demo.content_trainings import TRAININGS
 from cms.demo.images import Picture
 from cms.demo.people import PeopleLoader, PeopleResult, logins_text
 from cms.demo.specs import BodyItem, SessionSpec
-from cms.models import HomePage, SiteSettings
+from cms.models import County, HomePage, SiteSettings
 from courses.models import (
     ClassCategory,
-    County,
     Lecturer,
     PartnerOrganisation,
     Session,

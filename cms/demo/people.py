@@ -29,7 +29,7 @@ from allauth.mfa.adapter import get_adapter as get_mfa_adapter
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
-from courses.models import County
+from cms.models import County
 from enrollment import services
 from enrollment.models import Child, CountyAssignment, Pair, Skill, User, Volunteer
 from enrollment.roles import CITY_STAFF_GROUP, COORDINATOR_GROUP, EDITOR_GROUP, MOTHER_GROUP

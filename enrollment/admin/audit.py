@@ -11,7 +11,7 @@ from wagtail.admin.ui.tables import Column
 
 import django_filters
 
-from courses.models import County
+from cms.models import County
 from enrollment.admin.base import PeopleIndexView, PeopleViewSet
 from enrollment.models import AuditEntry
 

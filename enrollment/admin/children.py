@@ -17,7 +17,7 @@ from wagtail.admin.widgets import AdminDateInput
 
 import django_filters
 
-from courses.models import County
+from cms.models import County
 from enrollment import services
 from enrollment.admin.base import (
     AuditedListMixin,

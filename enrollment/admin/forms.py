@@ -10,7 +10,7 @@ from wagtail.admin.widgets import AdminDateInput
 
 import phonenumbers
 
-from courses.models import County
+from cms.models import County
 from enrollment.models import Child, Pair, Volunteer
 from enrollment.roles import coordinator_county_id, is_city_staff
 

@@ -12,7 +12,7 @@ from wagtail.admin.views import generic
 
 import django_filters
 
-from courses.models import County
+from cms.models import County
 from enrollment import services
 from enrollment.admin.base import (
     AuditedListMixin,

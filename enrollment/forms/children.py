@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from courses.models import County
+from cms.models import County
 from enrollment.models import Child
 
 

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from courses.models import County
+from cms.models import County
 from enrollment.adapters import normalise_mainland_mobile
 from enrollment.models import Sector, Skill, User, Volunteer
 

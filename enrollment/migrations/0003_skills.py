@@ -20,6 +20,6 @@ def add_skills(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("enrollment", "0002_people")]
+    dependencies = [("enrollment", "0002_initial")]
 
     operations = [migrations.RunPython(add_skills, migrations.RunPython.noop)]

@@ -33,7 +33,7 @@ class AuditEntry(models.Model):
     object_type = models.CharField(_("record type"), max_length=50)
     object_id = models.CharField(_("record id"), max_length=40, blank=True)
     county = models.ForeignKey(
-        "courses.County",
+        "cms.County",
         verbose_name=_("county"),
         null=True,
         blank=True,

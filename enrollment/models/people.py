@@ -68,7 +68,7 @@ class Volunteer(models.Model):
     name = models.CharField(_("name"), max_length=50)
     phone = PhoneNumberField(_("mobile number"))
     county = models.ForeignKey(
-        "courses.County",
+        "cms.County",
         verbose_name=_("county"),
         on_delete=models.PROTECT,
         related_name="volunteers",
@@ -138,7 +138,7 @@ class CountyAssignment(models.Model):
         related_name="county_assignment",
     )
     county = models.ForeignKey(
-        "courses.County",
+        "cms.County",
         verbose_name=_("county"),
         on_delete=models.PROTECT,
         related_name="coordinators",
@@ -235,7 +235,7 @@ class Child(models.Model):
     gender = models.CharField(_("gender"), max_length=4, choices=Gender.choices)
     birth_year = models.PositiveSmallIntegerField(_("year of birth"), editable=False)
     county = models.ForeignKey(
-        "courses.County",
+        "cms.County",
         verbose_name=_("county"),
         on_delete=models.PROTECT,
         related_name="children",
@@ -343,7 +343,7 @@ class Pair(models.Model):
         Child, verbose_name=_("child"), on_delete=models.PROTECT, related_name="pairs"
     )
     county = models.ForeignKey(
-        "courses.County",
+        "cms.County",
         verbose_name=_("county"),
         on_delete=models.PROTECT,
         related_name="pairs",

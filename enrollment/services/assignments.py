@@ -4,7 +4,7 @@ Her county is her scope for every personal record, so each change is in the audi
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from courses.models import County
+from cms.models import County
 from enrollment.audit import audit_record
 from enrollment.models import AuditEntry, CountyAssignment, User
 from enrollment.roles import COORDINATOR_GROUP, is_city_staff

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courses.models import County
+from cms.models import County
 from enrollment.audit import audit_record
 from enrollment.domain_signals import child_leaving
 from enrollment.fields import lookup_hash

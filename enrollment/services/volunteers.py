@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courses.models import County
+from cms.models import County
 from enrollment.models import Skill, User, Volunteer
 from enrollment.notifications import notify_user
 from enrollment.roles import MOTHER_GROUP, may_manage_county

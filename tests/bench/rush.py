@@ -182,7 +182,8 @@ def create_families(count: int, capacity: int) -> tuple[int, list[Family]]:
     from django.db import transaction
     from django.utils import timezone
 
-    from courses.models import ClassCategory, County, Session, SummerClassIndexPage, Venue
+    from cms.models import County
+    from courses.models import ClassCategory, Session, SummerClassIndexPage, Venue
     from enrollment import services
     from enrollment.models import Child, PrivacyConsent, User
     from tests import factories

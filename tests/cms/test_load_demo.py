@@ -27,10 +27,9 @@ from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from allauth.mfa.utils import decrypt
 
 from cms.demo import content_classes, content_snippets, content_stories, content_trainings, people
-from cms.models import HomePage, SiteSettings
+from cms.models import County, HomePage, SiteSettings
 from courses.models import (
     ClassCategory,
-    County,
     Lecturer,
     PartnerOrganisation,
     Session,
