@@ -42,8 +42,10 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     "cms",
     "courses",
-    "enrollment",
     "stories",
+    "people",
+    "pairs",
+    "enrollment",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -87,8 +89,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cms.security.SiteCSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "enrollment.mfa.StaffMfaMiddleware",
-    "enrollment.audit.AuditRequestMiddleware",
+    "people.mfa.StaffMfaMiddleware",
+    "people.audit.AuditRequestMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -128,7 +130,7 @@ else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-AUTH_USER_MODEL = "enrollment.User"
+AUTH_USER_MODEL = "people.User"
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
@@ -143,16 +145,16 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 
 # django-allauth: sign up and sign in with an email address or a mainland mobile number,
-# with a password or a one-time code. Codes to phones go through enrollment.sms.
-ACCOUNT_ADAPTER = "enrollment.adapters.AccountAdapter"
+# with a password or a one-time code. Codes to phones go through people.sms.
+ACCOUNT_ADAPTER = "people.adapters.AccountAdapter"
 # "Signed in as 李秀兰", not as the internal username allauth made up at sign-up.
-ACCOUNT_USER_DISPLAY = "enrollment.models.users.display_name"
+ACCOUNT_USER_DISPLAY = "people.models.users.display_name"
 ACCOUNT_FORMS = {
-    "signup": "enrollment.forms.accounts.SignupForm",
-    "change_phone": "enrollment.forms.accounts.ChangePhoneForm",
-    "request_login_code": "enrollment.forms.accounts.RequestLoginCodeForm",
-    "login": "enrollment.forms.accounts.LoginForm",
-    "change_password": "enrollment.forms.accounts.ChangePasswordForm",
+    "signup": "people.forms.accounts.SignupForm",
+    "change_phone": "people.forms.accounts.ChangePhoneForm",
+    "request_login_code": "people.forms.accounts.RequestLoginCodeForm",
+    "login": "people.forms.accounts.LoginForm",
+    "change_password": "people.forms.accounts.ChangePasswordForm",
 }
 ACCOUNT_LOGIN_METHODS = {"email", "phone"}
 # Either is enough (SignupForm asks for one of the two), so neither is "required" to allauth;
@@ -182,9 +184,9 @@ ACCOUNT_RATE_LIMITS = {
     "change_phone": "3/h/user",
     "verify_phone": "3/m/key,20/m/ip",
 }
-# Two-step verification (authenticator app, recovery codes) for staff: enrollment/mfa.py.
-# Its secrets are encrypted at rest with FIELD_ENCRYPTION_KEYS (enrollment.adapters.MfaAdapter).
-MFA_ADAPTER = "enrollment.adapters.MfaAdapter"
+# Two-step verification (authenticator app, recovery codes) for staff: people/mfa.py.
+# Its secrets are encrypted at rest with FIELD_ENCRYPTION_KEYS (people.adapters.MfaAdapter).
+MFA_ADAPTER = "people.adapters.MfaAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="爱心妈妈")
 # Every sign-in is allauth's (rate limits, the second factor), the admins' and private pages' too.
@@ -193,7 +195,7 @@ WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 PHONENUMBER_DEFAULT_REGION = "CN"
 PHONENUMBER_DB_FORMAT = "E164"
 # Where one-time codes and notices to phones go: a class with send(phone, message).
-SMS_BACKEND = env.str("SMS_BACKEND", default="enrollment.sms.ConsoleSmsBackend")
+SMS_BACKEND = env.str("SMS_BACKEND", default="people.sms.ConsoleSmsBackend")
 # At most this many texts a clock hour, all kinds together (a cost and harassment limit).
 SMS_HOURLY_CAP = env.int("SMS_HOURLY_CAP", default=500)
 

@@ -18,7 +18,9 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("search/", views.search, name="search"),
     path("accounts/", include("allauth.urls")),
-    path("", include("enrollment.urls_account")),
+    path("", include("people.urls_account")),
+    path("", include("people.urls")),
+    path("", include("pairs.urls")),
     path("", include("enrollment.urls")),
     path("django-admin/", admin.site.urls),
     # Wagtail's choosers (images, documents, snippets) look the chosen id up as given, and an

@@ -1,6 +1,6 @@
 """Receivers (connected in ``EnrollmentConfig.ready``).
 
-People leaving and pairs ending (``enrollment.domain_signals``) release their bookings still
+People leaving (``people.domain_signals``) and pairs ending (``pairs.domain_signals``) release their bookings still
 to come.
 
 What publishing a course page does to its sessions' bookings, state-based, so publishing
@@ -24,10 +24,11 @@ from django.dispatch import receiver
 from wagtail.signals import page_published
 
 from courses.models import CoursePage, Session
-from enrollment.domain_signals import child_leaving, pair_ended, volunteer_leaving
 from enrollment.models import Booking
 from enrollment.services import bookings_release, session_offers_refresh
 from enrollment.services.sessions import session_cancel
+from pairs.domain_signals import pair_ended
+from people.domain_signals import child_leaving, volunteer_leaving
 
 
 @receiver(page_published, dispatch_uid="enrollment_course_published")

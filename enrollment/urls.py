@@ -1,21 +1,12 @@
-"""Public pages about people and bookings: volunteer application, /me/, guardians'
-children, booking sessions, her bookings."""
+"""Public pages about bookings: booking sessions, her bookings."""
 
 from django.urls import include, path
 
-from enrollment.views import bookings, children, me, volunteers
+from enrollment.views import bookings
 
 app_name = "enrollment"
 
 urlpatterns = [
-    path("volunteer/", volunteers.volunteer_about, name="volunteer"),
-    path("volunteer/apply/", volunteers.volunteer_apply, name="volunteer_apply"),
-    path("me/", me.me, name="me"),
-    path("me/pairs/<id:pair_id>/", me.pair_detail, name="pair_detail"),
-    path("me/children/consent/", children.privacy_consent, name="privacy_consent"),
-    path("me/children/add/", children.child_add, name="child_add"),
-    path("me/children/<id:child_id>/edit/", children.child_edit, name="child_edit"),
-    path("me/children/<id:child_id>/delete/", children.child_delete, name="child_delete"),
     path("sessions/<id:session_id>/book/", bookings.session_book, name="session_book"),
     path(
         "trainings/book-all/<id:course_page_id>/",

@@ -1,51 +1,49 @@
-"""The people back office in the Wagtail admin: one menu, "People and pairs", under
-``/admin/people/``. Each item shows only to those with a permission on its model
-(``enrollment.groups``): coordinators see children, volunteers and pairs; city staff also
-the audit log and the coordinators' counties; editors nothing of it.
+"""The bookings side's places in the rest of the site: the attendance sheets in the people
+back office's menu, the bookings section of ``/me/`` and the bookings part of a person's data
+download (hooks the people side calls: ``people.wagtail_hooks``, ``people.views.me``,
+``people.personal_data``).
 
 Also the page admin's hooks about the bookings of course pages' sessions
 (``enrollment.admin.course_pages``)."""
 
-from django.templatetags.static import static
-from django.utils.html import format_html
-from django.utils.translation import gettext_lazy as _
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from wagtail import hooks
-from wagtail.admin.viewsets.base import ViewSetGroup
 
 from enrollment.admin import course_pages
-from enrollment.admin.assignments import CountyAssignmentViewSet
 from enrollment.admin.attendance import AttendanceViewSet
-from enrollment.admin.audit import AuditEntryViewSet
-from enrollment.admin.children import ChildViewSet
-from enrollment.admin.pairs import PairViewSet
-from enrollment.admin.volunteers import VolunteerViewSet
+from enrollment.personal_data import bookings_and_certificates
+from enrollment.selectors.bookings import my_bookings
+from people.views.me import MeSection
+
+ORDER_BOOKINGS = 10  # first on /me/: what she has booked is what she comes back for
 
 
-class PeopleGroup(ViewSetGroup):
-    menu_label = _("People and pairs")
-    menu_icon = "group"
-    menu_order = 250
-    items = (
-        ChildViewSet,
-        VolunteerViewSet,
-        PairViewSet,
-        AttendanceViewSet,
-        CountyAssignmentViewSet,
-        AuditEntryViewSet,
+@hooks.register("register_people_admin_viewset")
+def attendance_menu_item():
+    return (40, AttendanceViewSet)
+
+
+@hooks.register("me_page_sections")
+def me_bookings_section(request, my):
+    bookings = my_bookings(request.user)
+    approved = bool(my.application and my.application.is_approved)
+    if not (bookings or approved or my.children.object_list):
+        return None
+    training_record = (reverse("enrollment:training_record"), _("My training record"))
+    return MeSection(
+        ORDER_BOOKINGS,
+        "enrollment/bookings/my_bookings.html",
+        {"bookings": bookings},
+        stylesheet="enrollment/bookings.css",
+        account_link=training_record if approved else None,
     )
 
 
-@hooks.register("register_admin_viewset")
-def register_people_viewsets():
-    return PeopleGroup()
-
-
-# The back office on a phone: the less important columns give way, action buttons wrap,
-# the attendance sheet has big radio buttons (enrollment/static/enrollment/admin.css).
-@hooks.register("insert_global_admin_css")
-def people_admin_css():
-    return format_html('<link rel="stylesheet" href="{}">', static("enrollment/admin.css"))
+@hooks.register("personal_data_sections")
+def personal_data_bookings(user):
+    return bookings_and_certificates(user)
 
 
 # The bookings of course pages' sessions: told when a deleted session is cancelled instead,

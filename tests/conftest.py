@@ -6,9 +6,9 @@ from django.utils import translation
 
 import pytest
 
-from enrollment import sms
+from people import sms
 from tests import factories
-from tests.people import (
+from tests.makers import (
     county,
     make_child,
     make_city_staff,

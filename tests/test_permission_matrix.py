@@ -21,12 +21,15 @@ from django.urls.resolvers import RegexPattern
 
 import pytest
 
-from enrollment import services
-from enrollment.models import AuditEntry, Booking, Pair
-from enrollment.selectors_training import certificate_code
+from enrollment import services as booking_services
+from enrollment.models import Booking
+from enrollment.selectors.certificates import certificate_code
+from pairs import services as pair_services
+from pairs.models import Pair
+from people.models import AuditEntry
 from tests import factories
 from tests.enrollment import attendance_support
-from tests.people import (
+from tests.makers import (
     county,
     make_applicant,
     make_child,
@@ -173,7 +176,7 @@ def certificate_code_of_mother(w: World) -> str:
 
 
 A, N, L = OK, NOT_FOUND, LOGIN  # short forms, for rows that are mostly one thing
-CONSENT = to("enrollment:privacy_consent")
+CONSENT = to("people:privacy_consent")
 ALL_OK = (A,) * 8
 # Asking for the authenticator's code again: for those who have one (staff); the others are
 # offered their password instead.
@@ -210,26 +213,26 @@ MATRIX: dict[str, Row] = {
     "page: a story series": Row(lambda w: w.pages["stories"].url + "series/xilie/", ALL_OK),
     "page: no such page": Row(lambda w: "/no-such-page/", (N,) * 8),
     # Recruitment and /me/ ----------------------------------------------------------------
-    "enrollment:volunteer": Row(url("enrollment:volunteer"), ALL_OK),
-    "enrollment:volunteer_apply": Row(url("enrollment:volunteer_apply"), SIGNED_IN),
-    "enrollment:me": Row(url("enrollment:me"), SIGNED_IN),
-    "enrollment:pair_detail": Row(
-        url("enrollment:pair_detail", pair_a), ONLY_MOTHER, "the mother's active pair"
+    "people:volunteer": Row(url("people:volunteer"), ALL_OK),
+    "people:volunteer_apply": Row(url("people:volunteer_apply"), SIGNED_IN),
+    "people:me": Row(url("people:me"), SIGNED_IN),
+    "pairs:pair_detail": Row(
+        url("pairs:pair_detail", pair_a), ONLY_MOTHER, "the mother's active pair"
     ),
-    "enrollment:pair_detail · her ended pair": Row(
-        url("enrollment:pair_detail", ended_pair_a), (L, N, N, N, N, N, N, N)
+    "pairs:pair_detail · her ended pair": Row(
+        url("pairs:pair_detail", ended_pair_a), (L, N, N, N, N, N, N, N)
     ),
-    "enrollment:privacy_consent": Row(url("enrollment:privacy_consent"), SIGNED_IN),
-    "enrollment:child_add": Row(
-        url("enrollment:child_add"),
+    "people:privacy_consent": Row(url("people:privacy_consent"), SIGNED_IN),
+    "people:child_add": Row(
+        url("people:child_add"),
         (L, CONSENT, CONSENT, A, CONSENT, CONSENT, CONSENT, CONSENT),
         "consent first: only the guardian has given it",
     ),
-    "enrollment:child_edit": Row(
-        url("enrollment:child_edit", child_a), ONLY_GUARDIAN, "the guardian's own child"
+    "people:child_edit": Row(
+        url("people:child_edit", child_a), ONLY_GUARDIAN, "the guardian's own child"
     ),
-    "enrollment:child_delete": Row(
-        url("enrollment:child_delete", child_a), ONLY_GUARDIAN, "the guardian's own child"
+    "people:child_delete": Row(
+        url("people:child_delete", child_a), ONLY_GUARDIAN, "the guardian's own child"
     ),
     # Bookings ---------------------------------------------------------------------------
     "enrollment:session_book": Row(
@@ -374,7 +377,7 @@ def test_every_url_pattern_has_an_entry_in_the_permission_table():
 
 def test_a_new_url_without_an_entry_is_caught():
     from cms.urls import urlpatterns
-    from enrollment.views.me import me
+    from people.views.me import me
 
     site_with_new_pages = URLResolver(
         RegexPattern(r"^/"),
@@ -437,7 +440,7 @@ def build_world() -> World:
     }
     series = factories.StorySeriesFactory(slug="xilie")
     ended = make_pair(mother, make_child(county_obj=lishi, name="赵小杰"), actor=coordinator_a)
-    services.pair_end(actor=coordinator_a, pair=ended, reason=Pair.EndReason.MOVED)
+    pair_services.pair_end(actor=coordinator_a, pair=ended, reason=Pair.EndReason.MOVED)
     pages = {
         "home": factories.home_page(),
         "trainings": factories.TrainingIndexPageFactory(),
@@ -458,8 +461,10 @@ def build_world() -> World:
         applicant_volunteer=users["applicant"].volunteer,
         assignment_a=coordinator_a.county_assignment,
         pages=pages,
-        booking=services.booking_create(session=pages["training"].sessions.get(), booker=mother),
-        county_a_booking=services.booking_create(
+        booking=booking_services.booking_create(
+            session=pages["training"].sessions.get(), booker=mother
+        ),
+        county_a_booking=booking_services.booking_create(
             session=attendance_support.training([attendance_support.at(3)], lishi).sessions.get(),
             booker=mother,
         ),
@@ -484,8 +489,8 @@ def answer(response) -> str:
         if location == target():
             return kind
     for name in (
-        "enrollment:privacy_consent",
-        "enrollment:me",
+        "people:privacy_consent",
+        "people:me",
         "account_reauthenticate",
         "account_request_login_code",
     ):

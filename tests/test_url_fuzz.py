@@ -9,7 +9,7 @@ from django.urls.resolvers import RegexPattern
 
 import pytest
 
-from tests.people import make_city_staff, signed_in, with_totp
+from tests.makers import make_city_staff, signed_in, with_totp
 
 pytestmark = pytest.mark.slow
 

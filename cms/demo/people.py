@@ -30,9 +30,11 @@ from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from cms.models import County
-from enrollment import services
-from enrollment.models import Child, CountyAssignment, Pair, Skill, User, Volunteer
-from enrollment.roles import CITY_STAFF_GROUP, COORDINATOR_GROUP, EDITOR_GROUP, MOTHER_GROUP
+from pairs import services as pair_services
+from pairs.models import Pair
+from people import services
+from people.models import Child, CountyAssignment, Skill, User, Volunteer
+from people.roles import CITY_STAFF_GROUP, COORDINATOR_GROUP, EDITOR_GROUP, MOTHER_GROUP
 
 C = Child.Category
 S = Child.SchoolStage
@@ -430,14 +432,14 @@ class PeopleLoader:
         )
         if coordinator is None:
             return
-        pair = services.pair_create(
+        pair = pair_services.pair_create(
             actor=coordinator,
             mother=Volunteer.objects.get(user=mother),
             child=child,
             started_on=self.today - timedelta(days=spec.days_ago),
         )
         if spec.ended_days_ago is not None:
-            services.pair_end(
+            pair_services.pair_end(
                 actor=coordinator,
                 pair=pair,
                 reason=spec.end_reason,

@@ -4,7 +4,7 @@ session's attendance sheet (present / absent / excused per confirmed booking, on
 usable on a phone) and its Excel export (every booking of the session).
 
 City staff see every session, a county coordinator those held at her county's venues
-(``selectors_training.sessions_for_staff``); another county's session is a 404 and the attempt
+(``selectors.sessions_for_staff``); another county's session is a 404 and the attempt
 is audited. Marks go through ``services.attendance.attendance_mark``.
 """
 
@@ -31,12 +31,13 @@ from openpyxl.styles import Font
 
 from cms.exports import safe_row
 from courses.models import Session
-from enrollment import selectors_training
-from enrollment.audit import audit_record
-from enrollment.models import AuditEntry, Booking
-from enrollment.roles import is_staff_with_children_access
-from enrollment.services import DomainError
+from enrollment.models import Booking
+from enrollment.selectors import attendance as selectors
 from enrollment.services.attendance import attendance_mark
+from people.audit import audit_record
+from people.errors import DomainError
+from people.models import AuditEntry
+from people.roles import is_staff_with_children_access
 
 SESSIONS_PER_PAGE = 25
 
@@ -59,9 +60,7 @@ class SessionMixin(StaffOnlyMixin):
         if not is_staff_with_children_access(request.user):
             return permission_denied(request)
         session_id = kwargs["pk"]
-        self.session = (
-            selectors_training.sessions_for_staff(request.user).filter(pk=session_id).first()
-        )
+        self.session = selectors.sessions_for_staff(request.user).filter(pk=session_id).first()
         if self.session is None:
             outside = Session.objects.filter(pk=session_id).values("venue__county_id").first()
             if outside is not None:
@@ -100,7 +99,7 @@ class SessionListView(StaffOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         when = "recent" if self.request.GET.get("when") == "recent" else "upcoming"
-        sessions = selectors_training.staff_session_list(self.request.user, when=when)
+        sessions = selectors.staff_session_list(self.request.user, when=when)
         page = Paginator(sessions, SESSIONS_PER_PAGE).get_page(self.request.GET.get("p"))
         context.update(
             when=when,
@@ -134,11 +133,11 @@ class AttendanceSheetView(SessionMixin, WagtailAdminTemplateMixin, TemplateView)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        bookings = selectors_training.attendance_sheet(self.session)
+        bookings = selectors.attendance_sheet(self.session)
         rows = [
             {
                 "booking": booking,
-                "who": selectors_training.booking_people(booking),
+                "who": selectors.booking_people(booking),
                 "field": f"attendance-{booking.pk}",
             }
             for booking in bookings
@@ -174,14 +173,14 @@ class AttendanceSheetView(SessionMixin, WagtailAdminTemplateMixin, TemplateView)
 
     def post(self, request, *args, **kwargs):
         changed, errors = 0, []
-        for booking in selectors_training.attendance_sheet(self.session):
+        for booking in selectors.attendance_sheet(self.session):
             status = request.POST.get(f"attendance-{booking.pk}", "")
             if not status or status == booking.attendance:
                 continue
             try:
                 attendance_mark(booking=booking, status=status, actor=request.user)
             except DomainError as error:
-                errors.append(f"{selectors_training.booking_people(booking)}: {error.message}")
+                errors.append(f"{selectors.booking_people(booking)}: {error.message}")
             else:
                 changed += 1
         if errors:
@@ -205,7 +204,7 @@ class AttendanceExportView(SessionMixin, View):
 
     def get(self, request, *args, **kwargs):
         session = self.session
-        bookings = selectors_training.booking_list(session)
+        bookings = selectors.booking_list(session)
         workbook = Workbook()
         sheet = workbook.active
         sheet.title = _("Bookings")[:31]

@@ -60,7 +60,7 @@ class Booking(models.Model):
         related_name="bookings",
     )
     volunteer = models.ForeignKey(
-        "enrollment.Volunteer",
+        "people.Volunteer",
         verbose_name=_("caring mother"),
         null=True,
         blank=True,
@@ -68,7 +68,7 @@ class Booking(models.Model):
         related_name="bookings",
     )
     child = models.ForeignKey(
-        "enrollment.Child",
+        "people.Child",
         verbose_name=_("child"),
         null=True,
         blank=True,

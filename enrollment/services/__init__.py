@@ -1,9 +1,11 @@
-"""Every write about people: one function each, keyword arguments, one transaction.
+"""Every write about bookings: one function each, keyword arguments, one transaction.
 
-Views, admin actions, commands and tests call these; none of them edits these records
-directly. A refused change raises ``DomainError`` with a translatable message.
+Views, admin actions, tasks and tests call these; none of them edits a booking directly. A
+refused change raises ``DomainError`` (``people.errors``) or one of its subclasses in
+``enrollment.errors``, with a translatable message.
 """
 
+from enrollment.errors import BookingChanged, ContactUnverified, SessionBusy
 from enrollment.services.bookings import (
     booking_cancel,
     booking_create,
@@ -12,26 +14,7 @@ from enrollment.services.bookings import (
     offers_expire,
     session_offers_refresh,
 )
-from enrollment.services.children import (
-    child_create,
-    child_delete_by_guardian,
-    child_update,
-    privacy_consent_give,
-)
-from enrollment.services.errors import (
-    BookingChanged,
-    ContactUnverified,
-    DomainError,
-    SessionBusy,
-)
-from enrollment.services.pairs import pair_create, pair_end
-from enrollment.services.people import account_delete
-from enrollment.services.volunteers import (
-    volunteer_apply,
-    volunteer_approve,
-    volunteer_decline,
-    volunteer_request_info,
-)
+from people.errors import DomainError
 
 __all__ = [
     "BookingChanged",
@@ -44,15 +27,4 @@ __all__ = [
     "offer_accept",
     "offers_expire",
     "session_offers_refresh",
-    "account_delete",
-    "child_create",
-    "child_delete_by_guardian",
-    "child_update",
-    "pair_create",
-    "pair_end",
-    "privacy_consent_give",
-    "volunteer_apply",
-    "volunteer_approve",
-    "volunteer_decline",
-    "volunteer_request_info",
 ]

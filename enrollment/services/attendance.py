@@ -8,9 +8,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from enrollment.models import Booking, BookingEvent, User
-from enrollment.roles import may_manage_county
-from enrollment.services.errors import DomainError
+from enrollment.models import Booking, BookingEvent
+from people.errors import DomainError
+from people.models import User
+from people.roles import may_manage_county
 
 
 @transaction.atomic

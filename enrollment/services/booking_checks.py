@@ -10,9 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import Session, SummerClassPage, TrainingCoursePage
-from enrollment.models import Booking, Child, Pair, User, Volunteer
-from enrollment.selectors import has_verified_contact
-from enrollment.services.errors import ContactUnverified, DomainError
+from enrollment.errors import ContactUnverified
+from enrollment.models import Booking
+from pairs.models import Pair
+from people.errors import DomainError
+from people.models import Child, User, Volunteer
+from people.selectors.accounts import has_verified_contact
 
 
 def check_contact(booker: User) -> None:

@@ -24,18 +24,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import CoursePage, Session
-from enrollment.models import Booking, BookingEvent, Child, User, Volunteer
+from enrollment.errors import (
+    BookingChanged,
+    DomainError,
+    SessionBusy,
+)
+from enrollment.models import Booking, BookingEvent
 from enrollment.services.booking_checks import (
     check_clashes,
     check_contact,
     check_session_open,
     people_for,
 )
-from enrollment.services.errors import (
-    BookingChanged,
-    DomainError,
-    SessionBusy,
-)
+from people.models import Child, User, Volunteer
 
 Status = Booking.Status
 
@@ -170,7 +171,7 @@ def booking_create(
 
 
 def _may_cancel(booking: Booking, actor: User, now: datetime) -> None:
-    from enrollment.roles import is_staff_with_children_access
+    from people.roles import is_staff_with_children_access
 
     if is_staff_with_children_access(actor):
         return
@@ -283,7 +284,7 @@ def offers_expire(*, now: datetime | None = None) -> int:
 
 
 def _notify_offer(booking: Booking) -> None:
-    from enrollment.notifications import notify_user
+    from people.notifications import notify_user
 
     if booking.booker is None:
         return

@@ -14,9 +14,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from courses.models import Session
-from enrollment.models import Booking, BookingEvent, User
-from enrollment.notifications import notify_user
+from enrollment.models import Booking, BookingEvent
 from enrollment.services.bookings import lock_session, session_write_transaction, set_status
+from people.models import User
+from people.notifications import notify_user
 
 
 def _describe(session: Session) -> dict[str, str]:

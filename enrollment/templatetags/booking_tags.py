@@ -5,7 +5,7 @@ from django import template
 
 from courses.models import Session
 from enrollment.models import Booking
-from enrollment.selectors_bookings import own_session_bookings
+from enrollment.selectors.bookings import own_session_bookings
 
 register = template.Library()
 

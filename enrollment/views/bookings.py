@@ -15,10 +15,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from courses.models import Session
-from enrollment import selectors_bookings as selectors
 from enrollment import services
 from enrollment.forms.bookings import BookingForm
 from enrollment.models import Booking
+from enrollment.selectors import bookings as selectors
 
 
 def _who(booking: Booking) -> str:
@@ -108,7 +108,7 @@ def session_book(request: HttpRequest, session_id: int) -> HttpResponse:
         messages.error(request, message)
     if len(booked) == 1 and not refused:
         return redirect("enrollment:booking_detail", booked[0].pk)
-    return redirect("enrollment:me")
+    return redirect("people:me")
 
 
 def _rebound(request: HttpRequest, session: Session, course, form: BookingForm) -> BookingForm:
@@ -201,7 +201,7 @@ def booking_cancel(request: HttpRequest, booking_id: int) -> HttpResponse:
             Booking.Status.OFFERED: _("You have declined the seat offered for %(session)s."),
         }.get(was, _("Your booking for %(session)s is cancelled."))
         messages.success(request, done % {"session": booking.session})
-        return redirect("enrollment:me")
+        return redirect("people:me")
     return render(
         request,
         "enrollment/bookings/cancel.html",

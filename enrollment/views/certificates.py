@@ -8,8 +8,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from enrollment import selectors_training
-from enrollment.models import Volunteer
+from enrollment.selectors import training
+from enrollment.selectors.certificates import certificate_by_code, certificate_for
+from people.models import Volunteer
 
 # What a verification code is made of (digits, letters, dashes: see certificate_code).
 CODE_CHARACTERS = re.compile(r"[0-9A-Za-z-]{1,64}")
@@ -25,13 +26,13 @@ def training_record(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "enrollment/certificates/training_record.html",
-        {"volunteer": volunteer, "record": selectors_training.training_record(volunteer)},
+        {"volunteer": volunteer, "record": training.training_record(volunteer)},
     )
 
 
 @login_required
 def certificate(request: HttpRequest, course_id: int) -> HttpResponse:
-    found = selectors_training.certificate_for(_volunteer(request.user), course_id)
+    found = certificate_for(_volunteer(request.user), course_id)
     if found is None:
         raise Http404
     return render(
@@ -57,7 +58,7 @@ def certificate_lookup(request: HttpRequest) -> HttpResponse:
 
 
 def certificate_verify(request: HttpRequest, code: str) -> HttpResponse:
-    return _verify_page(request, selectors_training.certificate_by_code(code), code)
+    return _verify_page(request, certificate_by_code(code), code)
 
 
 def _verify_page(request: HttpRequest, found, code: str) -> HttpResponse:

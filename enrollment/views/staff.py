@@ -1,7 +1,7 @@
 """The door: scanning a booking's QR code opens ``/check-in/<token>/`` for staff, who see who
 it is and mark her present. Only city staff and the coordinator of the session's county
 (others get a 404; a coordinator of another county's attempt is audited), once her session
-has passed the second factor (enrollment.mfa)."""
+has passed the second factor (people.mfa)."""
 
 from uuid import UUID
 
@@ -12,13 +12,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from enrollment import selectors_training
-from enrollment.audit import audit_record
-from enrollment.mfa import second_factor_redirect
-from enrollment.models import AuditEntry, Booking
-from enrollment.roles import is_staff_with_children_access, may_manage_county
-from enrollment.services import DomainError
+from enrollment.models import Booking
+from enrollment.selectors import attendance as selectors
 from enrollment.services.attendance import attendance_mark
+from people.audit import audit_record
+from people.errors import DomainError
+from people.mfa import second_factor_redirect
+from people.models import AuditEntry
+from people.roles import is_staff_with_children_access, may_manage_county
 
 
 @login_required
@@ -29,7 +30,7 @@ def check_in(request: HttpRequest, token: UUID) -> HttpResponse:
     second_factor = second_factor_redirect(request)
     if second_factor is not None:
         return second_factor
-    booking = selectors_training.booking_for_check_in(token)
+    booking = selectors.booking_for_check_in(token)
     if booking is None:
         raise Http404
     if not may_manage_county(user, booking.session.venue.county_id):
@@ -53,7 +54,7 @@ def check_in(request: HttpRequest, token: UUID) -> HttpResponse:
                 request,
                 _("%(who)s: %(attendance)s.")
                 % {
-                    "who": selectors_training.booking_people(booking),
+                    "who": selectors.booking_people(booking),
                     "attendance": Booking.Attendance(status).label,
                 },
             )
@@ -74,7 +75,7 @@ def check_in(request: HttpRequest, token: UUID) -> HttpResponse:
         {
             "booking": booking,
             "session": booking.session,
-            "who": selectors_training.booking_people(booking),
+            "who": selectors.booking_people(booking),
             "attendance_choices": Booking.Attendance.choices,
         },
     )

@@ -19,7 +19,7 @@ def booking_floor(request: HttpRequest, session_id: int) -> HttpResponse:
     if request.method != "POST":
         return session_book(request, session_id)
     messages.success(request, f"child {request.POST.get('child', '')}")
-    return redirect("enrollment:me")
+    return redirect("people:me")
 
 
 urlpatterns = [

@@ -184,8 +184,8 @@ def create_families(count: int, capacity: int) -> tuple[int, list[Family]]:
 
     from cms.models import County
     from courses.models import ClassCategory, Session, SummerClassIndexPage, Venue
-    from enrollment import services
-    from enrollment.models import Child, PrivacyConsent, User
+    from people import services
+    from people.models import Child, PrivacyConsent, User
     from tests import factories
 
     run = secrets.token_hex(4)

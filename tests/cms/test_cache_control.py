@@ -7,7 +7,7 @@ from django.utils.cache import get_max_age
 import pytest
 
 from tests.enrollment.attendance_support import at, book, summer_class
-from tests.people import county, make_child, make_city_staff, make_guardian, signed_in, with_totp
+from tests.makers import county, make_child, make_city_staff, make_guardian, signed_in, with_totp
 
 
 def assert_not_stored(response) -> None:
@@ -28,8 +28,8 @@ def guardian_client(client, home):
     client.force_login(guardian)
     client.urls_to_check = [
         "/",
-        reverse("enrollment:me"),
-        reverse("enrollment:child_edit", args=[child.pk]),
+        reverse("people:me"),
+        reverse("people:child_edit", args=[child.pk]),
         reverse("enrollment:booking_detail", args=[booking.pk]),
         reverse("enrollment:training_record"),
         reverse("account_data_export"),

@@ -132,7 +132,7 @@ def test_english_is_the_second_language(client, site_content):
 @pytest.fixture
 def people_pages(db, client):
     """A guardian with a child, a mother paired with a ledger child; returns URLs per person."""
-    from tests import people
+    from tests import makers as people
 
     county = people.county()
     guardian = people.make_guardian()

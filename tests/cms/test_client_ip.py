@@ -9,7 +9,7 @@ import pytest
 from allauth.account.adapter import get_adapter
 
 from cms.client_ip import client_ip
-from enrollment.models import AuditEntry
+from people.models import AuditEntry
 
 PROXY = "10.0.0.2"
 

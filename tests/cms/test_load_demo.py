@@ -40,8 +40,9 @@ from courses.models import (
     TrainingTopic,
     Venue,
 )
-from enrollment.models import Child, CountyAssignment, Pair, PrivacyConsent, Volunteer
-from enrollment.roles import (
+from pairs.models import Pair
+from people.models import Child, CountyAssignment, PrivacyConsent, Volunteer
+from people.roles import (
     CITY_STAFF_GROUP,
     COORDINATOR_GROUP,
     EDITOR_GROUP,

@@ -10,7 +10,7 @@ from wagtail.models import Collection, CollectionViewRestriction
 import pytest
 
 from tests.factories import ImageFactory
-from tests.people import make_user
+from tests.makers import make_user
 
 SECRET = b"%PDF-1.4 children's ledger"
 

@@ -14,7 +14,7 @@ from tests.factories import (
     TrainingCoursePageFactory,
     session_in,
 )
-from tests.people import make_user
+from tests.makers import make_user
 
 SECRET_TITLE = "不公开的家访故事"
 SECRET_SUMMARY = "这段摘要只给登录的人看"

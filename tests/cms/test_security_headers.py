@@ -9,7 +9,7 @@ from wagtail.documents import get_document_model
 
 import pytest
 
-from tests.people import make_user
+from tests.makers import make_user
 
 
 def _directives(response) -> dict[str, list[str]]:

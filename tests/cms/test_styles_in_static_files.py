@@ -9,10 +9,10 @@ from django.urls import reverse
 
 import pytest
 
-from tests.people import make_city_staff, signed_in, with_totp
+from tests.makers import make_city_staff, signed_in, with_totp
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("cms", "courses", "enrollment", "stories")
+APPS = ("cms", "courses", "enrollment", "pairs", "people", "stories")
 INLINE = re.compile(r"<style|\sstyle=[\"']", re.IGNORECASE)
 
 
@@ -47,4 +47,4 @@ def test_the_back_office_loads_its_stylesheet(client):
     signed_in(client, with_totp(make_city_staff()))
     response = client.get(reverse("wagtailadmin_home"))
     assert response.status_code == 200
-    assert "enrollment/admin.css" in response.content.decode()
+    assert "people/admin.css" in response.content.decode()

@@ -13,9 +13,9 @@ from django.core.management import call_command
 import pytest
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
-from enrollment import sms
+from people import sms
 from tests.e2e.browser_support import BROWSER_TEST, SCREENSHOTS, layout_problems
-from tests.people import PASSWORD, make_city_staff, make_user
+from tests.makers import PASSWORD, make_city_staff, make_user
 
 pytestmark = BROWSER_TEST
 

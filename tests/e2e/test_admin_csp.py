@@ -16,7 +16,7 @@ from allauth.mfa.totp.internal.auth import (
 
 from tests.e2e.browser_support import BROWSER_TEST
 from tests.factories import StoryIndexPageFactory, StoryPageFactory, home_page
-from tests.people import PASSWORD
+from tests.makers import PASSWORD
 
 pytestmark = BROWSER_TEST
 

@@ -12,7 +12,7 @@ from enrollment import services
 from enrollment.models import Booking
 from tests import factories
 from tests.e2e.browser_support import BROWSER_TEST, layout_problems
-from tests.people import PASSWORD, county, make_child, make_guardian, make_mother
+from tests.makers import PASSWORD, county, make_child, make_guardian, make_mother
 
 pytestmark = BROWSER_TEST
 
@@ -63,7 +63,7 @@ def test_a_mother_books_a_training_sees_it_on_me_and_cancels_it(live_server, pho
     assert page.locator("main svg").first.is_visible()  # the check-in QR code
     check_fits(page, "training-booked")
 
-    page.goto(live_server.url + reverse("enrollment:me"))
+    page.goto(live_server.url + reverse("people:me"))
     check_fits(page, "me-with-booking")
     assert "第一讲" in page.locator("main").inner_text()
     cancel = reverse("enrollment:booking_cancel", args=[booking.pk])
@@ -72,7 +72,7 @@ def test_a_mother_books_a_training_sees_it_on_me_and_cancels_it(live_server, pho
     check_fits(page, "training-cancel")
 
     submit(page)
-    assert page.url.endswith(reverse("enrollment:me")), page.url
+    assert page.url.endswith(reverse("people:me")), page.url
     check_fits(page, "me-after-cancel")
     booking.refresh_from_db()
     assert booking.status == Booking.Status.CANCELLED
@@ -115,7 +115,7 @@ def test_a_guardian_books_a_class_for_her_child_and_is_waitlisted_when_full(
     assert booking.status == Booking.Status.WAITLISTED
     check_fits(page, "class-waitlisted")
 
-    page.goto(live_server.url + reverse("enrollment:me"))
+    page.goto(live_server.url + reverse("people:me"))
     check_fits(page, "me-waitlisted")
     assert "1" in page.locator(".booking--waitlisted").inner_text()
 

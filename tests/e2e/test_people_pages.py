@@ -8,9 +8,9 @@ Full-page screenshots are written to tests/output/e2e/ for a person to look at.
 from django.urls import reverse
 from django.utils import timezone
 
-from enrollment.models import Child, PrivacyConsent, Volunteer
+from people.models import Child, PrivacyConsent, Volunteer
 from tests.e2e.browser_support import BROWSER_TEST, layout_problems
-from tests.people import PASSWORD, county, make_user
+from tests.makers import PASSWORD, county, make_user
 
 pytestmark = BROWSER_TEST
 
@@ -33,11 +33,11 @@ def test_a_woman_signs_in_from_the_recruitment_page_and_applies(live_server, pho
     lishi = county("lishi", "离石区")
     user = make_user(email="li.hongmei@example.org", name="李红梅")
 
-    page.goto(live_server.url + reverse("enrollment:volunteer"))
+    page.goto(live_server.url + reverse("people:volunteer"))
     check_fits(page, "volunteer")
     page.locator(f"main a[href^='{reverse('account_login')}?next=']").first.click()
     sign_in(page, user.email)
-    assert page.url.endswith(reverse("enrollment:volunteer_apply")), page.url
+    assert page.url.endswith(reverse("people:volunteer_apply")), page.url
     check_fits(page, "volunteer-apply")
 
     page.fill("input[name=phone]", "138 0013 8000")
@@ -51,7 +51,7 @@ def test_a_woman_signs_in_from_the_recruitment_page_and_applies(live_server, pho
     page.locator("main form button[type=submit]").click()
     page.wait_for_load_state()
 
-    assert page.url.endswith(reverse("enrollment:me")), page.url
+    assert page.url.endswith(reverse("people:me")), page.url
     check_fits(page, "me-applicant")
     volunteer = Volunteer.objects.get(user=user)
     assert volunteer.status == Volunteer.Status.SUBMITTED
@@ -67,16 +67,16 @@ def test_a_guardian_agrees_to_the_privacy_notice_and_adds_her_child(live_server,
     user = make_user(email="zhang.guilan@example.org", name="张桂兰")
     today = timezone.localdate()
 
-    page.goto(live_server.url + reverse("enrollment:child_add"))
+    page.goto(live_server.url + reverse("people:child_add"))
     sign_in(page, user.email)
-    assert page.url.endswith(reverse("enrollment:privacy_consent")), page.url
+    assert page.url.endswith(reverse("people:privacy_consent")), page.url
     check_fits(page, "privacy-consent")
     assert not Child.objects.exists()
 
     page.locator("input[name=agree]").check()
     page.locator("main form button[type=submit]").click()
     page.wait_for_load_state()
-    assert page.url.endswith(reverse("enrollment:child_add")), page.url
+    assert page.url.endswith(reverse("people:child_add")), page.url
     assert PrivacyConsent.objects.filter(user=user).exists()
     check_fits(page, "child-add")
 
@@ -91,7 +91,7 @@ def test_a_guardian_agrees_to_the_privacy_notice_and_adds_her_child(live_server,
     page.locator("main form button[type=submit]").click()
     page.wait_for_load_state()
 
-    assert page.url.endswith(reverse("enrollment:me")), page.url
+    assert page.url.endswith(reverse("people:me")), page.url
     check_fits(page, "me-guardian")
     child = Child.objects.get()
     assert child.guardian == user

@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from courses.models import Session, SummerClassPage, TrainingCoursePage
 from enrollment import services
-from enrollment.models import Booking, User
+from enrollment.models import Booking
+from people.models import User
 from tests import factories
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from tests.enrollment.attendance_support import at, joined
-from tests.people import make_mother
+from tests.makers import make_mother
 
 
 @pytest.fixture

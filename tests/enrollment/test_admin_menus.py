@@ -1,11 +1,11 @@
-"""Each role sees in the Wagtail admin's menu only what it may use (enrollment.groups)."""
+"""Each role sees in the Wagtail admin's menu only what it may use (people.groups)."""
 
 import json
 import re
 
 import pytest
 
-from tests.people import signed_in
+from tests.makers import signed_in
 
 PEOPLE_MENU = {
     "children": "/admin/people/children/",

@@ -5,9 +5,9 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from enrollment.audit import audit_record
-from enrollment.models import AuditEntry, Skill
-from tests.people import make_applicant, make_child, make_mother, make_pair
+from people.audit import audit_record
+from people.models import AuditEntry, Skill
+from tests.makers import make_applicant, make_child, make_mother, make_pair
 from tests.support import assert_same_queries
 
 

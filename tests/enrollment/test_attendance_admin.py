@@ -10,9 +10,10 @@ from django.urls import reverse
 import pytest
 from openpyxl import load_workbook
 
-from enrollment.models import AuditEntry, Booking
+from enrollment.models import Booking
+from people.models import AuditEntry
 from tests.enrollment.attendance_support import at, book, summer_class, training
-from tests.people import (
+from tests.makers import (
     make_child,
     make_coordinator,
     make_guardian,

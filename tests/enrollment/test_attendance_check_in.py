@@ -8,10 +8,10 @@ from django.urls import reverse
 
 import pytest
 
-from enrollment.models import AuditEntry
 from enrollment.qr import qr_svg
+from people.models import AuditEntry
 from tests.enrollment.attendance_support import at, book, training
-from tests.people import make_coordinator, make_mother, signed_in
+from tests.makers import make_coordinator, make_mother, signed_in
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 

@@ -4,10 +4,10 @@ the day of the session, each change kept in the booking's history."""
 import pytest
 
 from enrollment.models import Booking, BookingEvent
-from enrollment.services import DomainError
 from enrollment.services.attendance import attendance_mark
+from people.errors import DomainError
 from tests.enrollment.attendance_support import at, book, training
-from tests.people import county, make_city_staff, make_coordinator, make_editor, make_mother
+from tests.makers import county, make_city_staff, make_coordinator, make_editor, make_mother
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 PRESENT, ABSENT, EXCUSED = "present", "absent", "excused"

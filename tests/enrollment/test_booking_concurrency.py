@@ -21,7 +21,7 @@ from enrollment import services
 from enrollment.models import Booking, BookingEvent
 from tests import factories
 from tests.enrollment.concurrency_support import Outcome, book_all_at_once, rows_locked_elsewhere
-from tests.people import county, make_child, make_guardian, make_mother, make_pair
+from tests.makers import county, make_child, make_guardian, make_mother, make_pair
 
 Status = Booking.Status
 

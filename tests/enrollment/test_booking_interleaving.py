@@ -36,10 +36,11 @@ import pytest
 
 from courses.models import Session, SummerClassPage
 from enrollment import services
-from enrollment.models import Booking, BookingEvent, Child, User, Volunteer
-from enrollment.services.errors import DomainError
+from enrollment.models import Booking, BookingEvent
+from people.errors import DomainError
+from people.models import Child, User, Volunteer
 from tests import factories
-from tests.people import county, make_child, make_guardian, make_mother, make_pair
+from tests.makers import county, make_child, make_guardian, make_mother, make_pair
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),

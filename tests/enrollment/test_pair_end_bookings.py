@@ -10,10 +10,12 @@ from django.utils import timezone
 import pytest
 
 from courses.models import SummerClassPage
-from enrollment import services
-from enrollment.models import Booking, Pair
+from enrollment import services as booking_services
+from enrollment.models import Booking
+from pairs import services as pair_services
+from pairs.models import Pair
 from tests import factories
-from tests.people import county, make_child, make_guardian, make_mother, make_pair
+from tests.makers import county, make_child, make_guardian, make_mother, make_pair
 
 pytestmark = pytest.mark.django_db
 Status = Booking.Status
@@ -32,20 +34,22 @@ def test_ending_a_pair_cancels_their_coming_parent_child_bookings_only():
     guardian = make_guardian()
     child = make_child(guardian=guardian, county_obj=lishi, name="张小雨", age=8)
     pair = make_pair(mother, child)
-    together = services.booking_create(session=session(7), booker=mother, child=child)
+    together = booking_services.booking_create(session=session(7), booker=mother, child=child)
     waiting_pair_mother = make_mother(lishi)
     other_child = make_child(county_obj=lishi, name="李小红", age=8)
     make_pair(waiting_pair_mother, other_child)
     full = session(9, capacity=2)
-    ours = services.booking_create(session=full, booker=mother, child=child)
-    theirs = services.booking_create(session=full, booker=waiting_pair_mother, child=other_child)
-    own_class = services.booking_create(
+    ours = booking_services.booking_create(session=full, booker=mother, child=child)
+    theirs = booking_services.booking_create(
+        session=full, booker=waiting_pair_mother, child=other_child
+    )
+    own_class = booking_services.booking_create(
         session=session(11, fmt=SummerClassPage.Format.CHILD), booker=guardian, child=child
     )
     training = factories.TrainingCoursePageFactory(sessions=[factories.session_in(13)])
-    her_training = services.booking_create(session=training.sessions.get(), booker=mother)
+    her_training = booking_services.booking_create(session=training.sessions.get(), booker=mother)
 
-    services.pair_end(actor=None, pair=pair, reason=Pair.EndReason.MOVED)
+    pair_services.pair_end(actor=None, pair=pair, reason=Pair.EndReason.MOVED)
 
     def status(booking):
         booking.refresh_from_db()
@@ -63,12 +67,12 @@ def test_a_session_already_begun_keeps_its_booking_when_the_pair_ends():
     child = make_child(county_obj=lishi, name="王小明", age=8)
     pair = make_pair(mother, child)
     past = session(7)
-    booking = services.booking_create(session=past, booker=mother, child=child)
+    booking = booking_services.booking_create(session=past, booker=mother, child=child)
     past.start = timezone.now() - dt.timedelta(hours=1)
     past.end = timezone.now() + dt.timedelta(hours=1)
     past.save(update_fields=["start", "end"])
 
-    services.pair_end(actor=None, pair=pair, reason=Pair.EndReason.MOVED)
+    pair_services.pair_end(actor=None, pair=pair, reason=Pair.EndReason.MOVED)
 
     booking.refresh_from_db()
     assert booking.status == Status.CONFIRMED, "a session under way lost its booking"

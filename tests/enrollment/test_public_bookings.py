@@ -12,7 +12,7 @@ from courses.models import Session, SummerClassPage
 from enrollment import services
 from enrollment.models import Booking
 from tests import factories
-from tests.people import make_child, make_guardian, make_mother, make_pair, make_user
+from tests.makers import make_child, make_guardian, make_mother, make_pair, make_user
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 Status = Booking.Status
@@ -186,7 +186,7 @@ def test_a_guardian_books_two_children_in_one_step(client, lishi):
     response = client.post(book_url(session), {"child": [c.pk for c in children]}, follow=True)
 
     assert Booking.objects.filter(session=session, status=Status.CONFIRMED).count() == 2
-    assert response.redirect_chain[-1][0] == reverse("enrollment:me")
+    assert response.redirect_chain[-1][0] == reverse("people:me")
 
 
 def test_a_guardian_cannot_book_someone_elses_child(client, lishi):
@@ -403,7 +403,7 @@ def test_my_page_asks_her_to_confirm_a_contact_until_she_has(client):
 
     guardian = make_guardian()
     client.force_login(guardian)
-    me = reverse("enrollment:me")
+    me = reverse("people:me")
     assert "you need one of them to book" not in text(client.get(me))
 
     EmailAddress.objects.filter(user=guardian).update(verified=False)

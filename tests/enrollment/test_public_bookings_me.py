@@ -15,12 +15,12 @@ import pytest
 from enrollment import services
 from enrollment.models import Booking
 from tests import factories
-from tests.people import county, make_child, make_guardian, make_mother
+from tests.makers import county, make_child, make_guardian, make_mother
 from tests.support import assert_same_queries
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 Status = Booking.Status
-ME = reverse("enrollment:me")
+ME = reverse("people:me")
 
 
 def training_session(capacity: int = 1, days: float = 7):

@@ -9,10 +9,12 @@ from django.utils import timezone
 import pytest
 
 from courses.models import Session, SummerClassPage
-from enrollment import services
+from enrollment import services as booking_services
 from enrollment.models import Booking, BookingEvent
+from pairs import services as pair_services
+from people import services as people_services
 from tests import factories
-from tests.people import make_child, make_city_staff, make_guardian, make_mother, make_pair
+from tests.makers import make_child, make_city_staff, make_guardian, make_mother, make_pair
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 Status = Booking.Status
@@ -60,13 +62,13 @@ def test_booking_needs_a_confirmed_mobile_number_or_email_address(lishi):
     child = make_child(guardian=guardian, county_obj=lishi)
     _unconfirm(guardian)
 
-    with pytest.raises(services.ContactUnverified, match="Confirm your mobile number"):
-        services.booking_create(session=session, booker=guardian, child=child)
+    with pytest.raises(booking_services.ContactUnverified, match="Confirm your mobile number"):
+        booking_services.booking_create(session=session, booker=guardian, child=child)
     assert not Booking.objects.exists() and seats_taken(session) == 0
 
     guardian.phone, guardian.phone_verified = "+8613800138000", True  # confirmed by code
     guardian.save(update_fields=["phone", "phone_verified"])
-    assert services.booking_create(session=session, booker=guardian, child=child)
+    assert booking_services.booking_create(session=session, booker=guardian, child=child)
 
 
 def test_a_confirmed_email_address_is_enough_to_book(lishi):
@@ -75,18 +77,20 @@ def test_a_confirmed_email_address_is_enough_to_book(lishi):
     session = training_session(capacity=2)
     mother = make_mother(lishi)
     _unconfirm(mother)
-    with pytest.raises(services.ContactUnverified):
-        services.booking_create(session=session, booker=mother)
+    with pytest.raises(booking_services.ContactUnverified):
+        booking_services.booking_create(session=session, booker=mother)
 
     EmailAddress.objects.filter(user=mother).update(verified=True)
-    assert services.booking_create(session=session, booker=mother).status == Status.CONFIRMED
+    assert (
+        booking_services.booking_create(session=session, booker=mother).status == Status.CONFIRMED
+    )
 
 
 def test_an_approved_mother_books_a_training_seat(lishi):
     session = training_session(capacity=2)
     mother = make_mother(lishi)
 
-    booking = services.booking_create(session=session, booker=mother)
+    booking = booking_services.booking_create(session=session, booker=mother)
 
     assert booking.status == Status.CONFIRMED and booking.kind == Booking.Kind.MOTHER
     assert seats_taken(session) == 1
@@ -95,24 +99,24 @@ def test_an_approved_mother_books_a_training_seat(lishi):
 
 @pytest.mark.parametrize("status", ["submitted", "needs_info", "declined"])
 def test_only_approved_mothers_book_trainings(lishi, status):
-    from tests.people import make_applicant
+    from tests.makers import make_applicant
 
-    with pytest.raises(services.DomainError, match="approved caring mothers"):
-        services.booking_create(
+    with pytest.raises(people_services.DomainError, match="approved caring mothers"):
+        booking_services.booking_create(
             session=training_session(), booker=make_applicant(lishi, status=status)
         )
 
 
 def test_a_guardian_cannot_book_a_training(lishi):
-    with pytest.raises(services.DomainError, match="caring mothers"):
-        services.booking_create(session=training_session(), booker=make_guardian())
+    with pytest.raises(people_services.DomainError, match="caring mothers"):
+        booking_services.booking_create(session=training_session(), booker=make_guardian())
 
 
 def test_a_guardian_books_a_class_for_her_child_of_the_right_age(lishi):
     guardian = make_guardian()
     child = make_child(guardian=guardian, county_obj=lishi, age=9)
 
-    booking = services.booking_create(session=class_session(), booker=guardian, child=child)
+    booking = booking_services.booking_create(session=class_session(), booker=guardian, child=child)
 
     assert booking.kind == Booking.Kind.CHILD and booking.status == Status.CONFIRMED
 
@@ -121,14 +125,16 @@ def test_a_guardian_books_a_class_for_her_child_of_the_right_age(lishi):
 def test_a_child_outside_the_age_range_is_refused(lishi, age):
     guardian = make_guardian()
     child = make_child(guardian=guardian, county_obj=lishi, age=age)
-    with pytest.raises(services.DomainError, match="aged 6 to 12"):
-        services.booking_create(session=class_session(), booker=guardian, child=child)
+    with pytest.raises(people_services.DomainError, match="aged 6 to 12"):
+        booking_services.booking_create(session=class_session(), booker=guardian, child=child)
 
 
 def test_a_guardian_books_only_her_own_children(lishi):
     child = make_child(guardian=make_guardian(), county_obj=lishi)
-    with pytest.raises(services.DomainError, match="your own children"):
-        services.booking_create(session=class_session(), booker=make_guardian(), child=child)
+    with pytest.raises(people_services.DomainError, match="your own children"):
+        booking_services.booking_create(
+            session=class_session(), booker=make_guardian(), child=child
+        )
 
 
 def test_a_mother_books_a_parent_child_class_with_her_paired_child_as_one_unit(lishi):
@@ -137,7 +143,7 @@ def test_a_mother_books_a_parent_child_class_with_her_paired_child_as_one_unit(l
     make_pair(mother, child)
     session = class_session(capacity=3, fmt=SummerClassPage.Format.PARENT_CHILD)
 
-    booking = services.booking_create(session=session, booker=mother, child=child)
+    booking = booking_services.booking_create(session=session, booker=mother, child=child)
 
     assert booking.kind == Booking.Kind.PAIR and booking.seats == 2
     assert seats_taken(session) == 2
@@ -147,10 +153,10 @@ def test_a_parent_child_class_needs_an_active_pair(lishi):
     mother = make_mother(lishi)
     child = make_child(county_obj=lishi, age=8)
     pair = make_pair(mother, child)
-    services.pair_end(actor=make_city_staff(), pair=pair, reason="other")
+    pair_services.pair_end(actor=make_city_staff(), pair=pair, reason="other")
 
-    with pytest.raises(services.DomainError, match="paired child"):
-        services.booking_create(
+    with pytest.raises(people_services.DomainError, match="paired child"):
+        booking_services.booking_create(
             session=class_session(fmt=SummerClassPage.Format.PARENT_CHILD),
             booker=mother,
             child=child,
@@ -166,23 +172,25 @@ def test_a_parent_child_class_needs_an_active_pair(lishi):
     ],
 )
 def test_the_booking_window_and_cancelled_sessions(lishi, session_kwargs, message):
-    with pytest.raises(services.DomainError, match=message):
-        services.booking_create(
+    with pytest.raises(people_services.DomainError, match=message):
+        booking_services.booking_create(
             session=training_session(**session_kwargs), booker=make_mother(lishi)
         )
 
 
 def test_a_past_session_cannot_be_booked(lishi):
-    with pytest.raises(services.DomainError, match="already started"):
-        services.booking_create(session=training_session(days=-1), booker=make_mother(lishi))
+    with pytest.raises(people_services.DomainError, match="already started"):
+        booking_services.booking_create(
+            session=training_session(days=-1), booker=make_mother(lishi)
+        )
 
 
 def test_booking_twice_and_overlapping_sessions_are_refused(lishi):
     mother = make_mother(lishi)
     session = training_session(capacity=5)
-    services.booking_create(session=session, booker=mother)
-    with pytest.raises(services.DomainError, match="already booked"):
-        services.booking_create(session=session, booker=mother)
+    booking_services.booking_create(session=session, booker=mother)
+    with pytest.raises(people_services.DomainError, match="already booked"):
+        booking_services.booking_create(session=session, booker=mother)
 
     same_time = factories.TrainingCoursePageFactory(
         sessions=[
@@ -194,14 +202,14 @@ def test_booking_twice_and_overlapping_sessions_are_refused(lishi):
             )
         ]
     ).sessions.get()
-    with pytest.raises(services.DomainError, match="same time"):
-        services.booking_create(session=same_time, booker=mother)
+    with pytest.raises(people_services.DomainError, match="same time"):
+        booking_services.booking_create(session=same_time, booker=mother)
 
 
 def test_the_database_refuses_a_second_active_booking_for_the_same_person(lishi):
     mother = make_mother(lishi)
     session = training_session(capacity=5)
-    services.booking_create(session=session, booker=mother)
+    booking_services.booking_create(session=session, booker=mother)
     with pytest.raises(IntegrityError), transaction.atomic():
         Booking.objects.create(
             session=session,
@@ -220,9 +228,9 @@ def test_a_full_session_puts_people_on_the_waiting_list_in_order(lishi):
     session = training_session(capacity=1)
     first, second, third = (make_mother(lishi) for _ in range(3))
 
-    assert services.booking_create(session=session, booker=first).status == Status.CONFIRMED
-    b2 = services.booking_create(session=session, booker=second)
-    b3 = services.booking_create(session=session, booker=third)
+    assert booking_services.booking_create(session=session, booker=first).status == Status.CONFIRMED
+    b2 = booking_services.booking_create(session=session, booker=second)
+    b3 = booking_services.booking_create(session=session, booker=third)
 
     assert (b2.status, b3.status) == (Status.WAITLISTED, Status.WAITLISTED)
     assert seats_taken(session) == 1
@@ -232,12 +240,12 @@ def test_a_freed_seat_is_offered_to_the_first_in_line_and_held(lishi, settings):
     settings.BOOKING_OFFER_HOLD_HOURS = 24
     session = training_session(capacity=1, days=10)
     first, second, third = (make_mother(lishi) for _ in range(3))
-    b1 = services.booking_create(session=session, booker=first)
-    b2 = services.booking_create(session=session, booker=second)
-    b3 = services.booking_create(session=session, booker=third)
+    b1 = booking_services.booking_create(session=session, booker=first)
+    b2 = booking_services.booking_create(session=session, booker=second)
+    b3 = booking_services.booking_create(session=session, booker=third)
     now = timezone.now()
 
-    services.booking_cancel(booking=b1, actor=first, now=now)
+    booking_services.booking_cancel(booking=b1, actor=first, now=now)
 
     b2.refresh_from_db()
     b3.refresh_from_db()
@@ -245,11 +253,11 @@ def test_a_freed_seat_is_offered_to_the_first_in_line_and_held(lishi, settings):
     assert b2.offer_expires_at == now + dt.timedelta(hours=24)
     assert seats_taken(session) == 1, "the offer holds the seat"
     assert (
-        services.booking_create(session=session, booker=make_mother(lishi)).status
+        booking_services.booking_create(session=session, booker=make_mother(lishi)).status
         == Status.WAITLISTED
     )
 
-    services.offer_accept(booking=b2, actor=second, now=now)
+    booking_services.offer_accept(booking=b2, actor=second, now=now)
     b2.refresh_from_db()
     assert b2.status == Status.CONFIRMED and seats_taken(session) == 1
 
@@ -257,15 +265,17 @@ def test_a_freed_seat_is_offered_to_the_first_in_line_and_held(lishi, settings):
 def test_declining_or_letting_an_offer_expire_passes_it_on(lishi):
     session = training_session(capacity=1, days=10)
     mothers = [make_mother(lishi) for _ in range(4)]
-    bookings = [services.booking_create(session=session, booker=m) for m in mothers]
+    bookings = [booking_services.booking_create(session=session, booker=m) for m in mothers]
     now = timezone.now()
-    services.booking_cancel(booking=bookings[0], actor=mothers[0], now=now)
+    booking_services.booking_cancel(booking=bookings[0], actor=mothers[0], now=now)
 
-    services.booking_cancel(booking=bookings[1], actor=mothers[1], now=now)  # declines the offer
+    booking_services.booking_cancel(
+        booking=bookings[1], actor=mothers[1], now=now
+    )  # declines the offer
     bookings[2].refresh_from_db()
     assert bookings[2].status == Status.OFFERED
 
-    assert services.offers_expire(now=now + dt.timedelta(hours=25)) == 1
+    assert booking_services.offers_expire(now=now + dt.timedelta(hours=25)) == 1
     for booking in bookings:
         booking.refresh_from_db()
     assert [b.status for b in bookings] == [
@@ -275,7 +285,7 @@ def test_declining_or_letting_an_offer_expire_passes_it_on(lishi):
         Status.OFFERED,
     ]
     assert seats_taken(session) == 1
-    assert services.offers_expire(now=now + dt.timedelta(hours=25)) == 0, (
+    assert booking_services.offers_expire(now=now + dt.timedelta(hours=25)) == 0, (
         "running twice changes nothing"
     )
 
@@ -283,11 +293,13 @@ def test_declining_or_letting_an_offer_expire_passes_it_on(lishi):
 def test_an_expired_offer_cannot_be_accepted(lishi):
     session = training_session(capacity=1, days=10)
     first, second = make_mother(lishi), make_mother(lishi)
-    b1 = services.booking_create(session=session, booker=first)
-    b2 = services.booking_create(session=session, booker=second)
-    services.booking_cancel(booking=b1, actor=first)
-    with pytest.raises(services.DomainError, match="no longer open"):
-        services.offer_accept(booking=b2, actor=second, now=timezone.now() + dt.timedelta(hours=25))
+    b1 = booking_services.booking_create(session=session, booker=first)
+    b2 = booking_services.booking_create(session=session, booker=second)
+    booking_services.booking_cancel(booking=b1, actor=first)
+    with pytest.raises(people_services.DomainError, match="no longer open"):
+        booking_services.offer_accept(
+            booking=b2, actor=second, now=timezone.now() + dt.timedelta(hours=25)
+        )
 
 
 def test_a_pair_waiting_behind_never_gets_half_a_booking(lishi):
@@ -298,20 +310,22 @@ def test_a_pair_waiting_behind_never_gets_half_a_booking(lishi):
     children = [make_child(county_obj=lishi, age=8, name=f"张小{n}") for n in "甲乙丙丁"]
     for mother, child in zip(mothers, children, strict=True):
         make_pair(mother, child)
-    held = services.booking_create(session=session, booker=mothers[0], child=children[0])
+    held = booking_services.booking_create(session=session, booker=mothers[0], child=children[0])
     assert held.status == Status.CONFIRMED and seats_taken(session) == 2
-    waiting_pair = services.booking_create(session=session, booker=mothers[1], child=children[1])
+    waiting_pair = booking_services.booking_create(
+        session=session, booker=mothers[1], child=children[1]
+    )
     assert waiting_pair.status == Status.WAITLISTED
 
     # The capacity is raised by one: one seat is free, the pair waits, nothing is half-booked.
     Session.objects.filter(pk=session.pk).update(capacity=3)
-    assert services.session_offers_refresh(session=session) == []
+    assert booking_services.session_offers_refresh(session=session) == []
     waiting_pair.refresh_from_db()
     assert waiting_pair.status == Status.WAITLISTED and seats_taken(session) == 2
 
     # A second seat frees: the pair is offered both seats together.
     Session.objects.filter(pk=session.pk).update(capacity=4)
-    offered = services.session_offers_refresh(session=session)
+    offered = booking_services.session_offers_refresh(session=session)
     assert [b.pk for b in offered] == [waiting_pair.pk]
     assert seats_taken(session) == 4
 
@@ -346,7 +360,7 @@ def test_a_single_seat_passes_over_a_waiting_pair_to_the_next_who_fits(lishi):
     )
 
     Session.objects.filter(pk=session.pk).update(seats_taken=2)  # one seat frees
-    offered = services.session_offers_refresh(session=session, now=now)
+    offered = booking_services.session_offers_refresh(session=session, now=now)
 
     assert [b.pk for b in offered] == [waiting_single.pk]
     waiting_pair.refresh_from_db()
@@ -358,30 +372,30 @@ def test_cancelling_after_the_deadline_is_for_staff_only(lishi, settings):
     settings.BOOKING_CANCEL_DEADLINE_HOURS = 24
     session = training_session(capacity=2, days=0.5)
     mother = make_mother(lishi)
-    booking = services.booking_create(session=session, booker=mother)
+    booking = booking_services.booking_create(session=session, booker=mother)
 
-    with pytest.raises(services.DomainError, match="24 hours before"):
-        services.booking_cancel(booking=booking, actor=mother)
+    with pytest.raises(people_services.DomainError, match="24 hours before"):
+        booking_services.booking_cancel(booking=booking, actor=mother)
 
-    services.booking_cancel(booking=booking, actor=make_city_staff())
+    booking_services.booking_cancel(booking=booking, actor=make_city_staff())
     booking.refresh_from_db()
     assert booking.status == Status.CANCELLED and seats_taken(session) == 0
 
 
 def test_only_the_booker_cancels_her_booking(lishi):
     session = training_session()
-    booking = services.booking_create(session=session, booker=make_mother(lishi))
-    with pytest.raises(services.DomainError, match="your own bookings"):
-        services.booking_cancel(booking=booking, actor=make_mother(lishi))
+    booking = booking_services.booking_create(session=session, booker=make_mother(lishi))
+    with pytest.raises(people_services.DomainError, match="your own bookings"):
+        booking_services.booking_cancel(booking=booking, actor=make_mother(lishi))
 
 
 def test_leaving_the_waiting_list_is_recorded(lishi):
     session = training_session(capacity=1)
-    services.booking_create(session=session, booker=make_mother(lishi))
+    booking_services.booking_create(session=session, booker=make_mother(lishi))
     mother = make_mother(lishi)
-    waiting = services.booking_create(session=session, booker=mother)
+    waiting = booking_services.booking_create(session=session, booker=mother)
 
-    services.booking_cancel(booking=waiting, actor=mother)
+    booking_services.booking_cancel(booking=waiting, actor=mother)
 
     waiting.refresh_from_db()
     assert waiting.status == Status.LEFT_WAITLIST
@@ -401,11 +415,11 @@ def test_a_seat_offer_is_sent_to_the_waiting_person(
 ):
     session = training_session(capacity=1, days=10)
     first, second = make_mother(lishi), make_mother(lishi)
-    b1 = services.booking_create(session=session, booker=first)
-    services.booking_create(session=session, booker=second)
+    b1 = booking_services.booking_create(session=session, booker=first)
+    booking_services.booking_create(session=session, booker=second)
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.booking_cancel(booking=b1, actor=first)
+        booking_services.booking_cancel(booking=b1, actor=first)
 
     assert [m.to for m in mailoutbox] == [[second.email]]
     assert session.course.title in mailoutbox[0].body
@@ -415,15 +429,15 @@ def test_removing_a_child_or_deleting_an_account_frees_their_seats_for_the_waiti
     session = class_session(capacity=1)
     guardian = make_guardian()
     child = make_child(guardian=guardian, county_obj=lishi, age=9)
-    booked = services.booking_create(session=session, booker=guardian, child=child)
+    booked = booking_services.booking_create(session=session, booker=guardian, child=child)
     other = make_guardian()
-    waiting = services.booking_create(
+    waiting = booking_services.booking_create(
         session=session,
         booker=other,
         child=make_child(guardian=other, county_obj=lishi, age=9, name="李小乙"),
     )
 
-    services.child_delete_by_guardian(child=child, guardian=guardian)
+    people_services.child_delete_by_guardian(child=child, guardian=guardian)
 
     booked.refresh_from_db()
     waiting.refresh_from_db()
@@ -432,7 +446,7 @@ def test_removing_a_child_or_deleting_an_account_frees_their_seats_for_the_waiti
 
     training = training_session(capacity=1)
     mother = make_mother(lishi)
-    mine = services.booking_create(session=training, booker=mother)
-    services.account_delete(user=mother)
+    mine = booking_services.booking_create(session=training, booker=mother)
+    people_services.account_delete(user=mother)
     mine.refresh_from_db()
     assert mine.status == Status.CANCELLED and seats_taken(training) == 0

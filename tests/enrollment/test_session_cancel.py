@@ -14,11 +14,13 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 import pytest
 
 from courses.models import Session, TrainingCoursePage
-from enrollment import services, sms
+from enrollment import services as booking_services
 from enrollment.models import Booking
 from enrollment.services.sessions import session_cancel
+from people import services as people_services
+from people import sms
 from tests.enrollment.attendance_support import at, book, training
-from tests.people import make_mother, make_user
+from tests.makers import make_mother, make_user
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 Status = Booking.Status
@@ -32,7 +34,7 @@ def full_session(lishi):
     leaving = book(session, make_mother(lishi))
     offered = book(session, make_mother(lishi))
     waiting = book(session, make_mother(lishi, email="", phone="+8613912345678"))
-    services.booking_cancel(booking=leaving, actor=leaving.booker)
+    booking_services.booking_cancel(booking=leaving, actor=leaving.booker)
     offered.refresh_from_db()
     assert offered.status == Status.OFFERED
     return session, {"confirmed": confirmed, "offered": offered, "waiting": waiting}
@@ -94,8 +96,8 @@ def test_cancelling_again_changes_nothing_and_tells_nobody(
 def test_a_cancelled_session_cannot_be_booked(full_session, lishi):
     session, _bookings = full_session
     session_cancel(session=session, actor=None)
-    with pytest.raises(services.DomainError):
-        services.booking_create(
+    with pytest.raises(people_services.DomainError):
+        booking_services.booking_create(
             session=Session.objects.get(pk=session.pk), booker=make_mother(lishi)
         )
 
@@ -224,7 +226,7 @@ def test_a_session_whose_bookings_are_all_history_is_cancelled_not_deleted(
     course = training([at(5)], lishi)
     session = course.sessions.get()
     booking = book(session, make_mother(lishi))
-    services.booking_cancel(booking=booking, actor=booking.booker)
+    booking_services.booking_cancel(booking=booking, actor=booking.booker)
     mailoutbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):

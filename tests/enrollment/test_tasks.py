@@ -14,7 +14,7 @@ from enrollment import services
 from enrollment.models import Booking, BookingEvent
 from enrollment.tasks import expire_offers, send_session_reminders
 from tests.enrollment.attendance_support import at, book, training
-from tests.people import county, make_mother
+from tests.makers import county, make_mother
 
 pytestmark = pytest.mark.django_db
 Status = Booking.Status

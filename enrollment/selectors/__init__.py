@@ -1,0 +1,1 @@
+"""Reads about bookings, by subject: ``bookings``, ``attendance``, ``training``, ``certificates``."""

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PairsConfig(AppConfig):
+    name = "pairs"
+    verbose_name = _("Pairs")
+
+    def ready(self):
+        from pairs import signals  # noqa: F401 - connects its receivers

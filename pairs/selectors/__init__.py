@@ -1,0 +1,1 @@
+"""Reads about pairs, by subject: ``pairs``."""

@@ -1,0 +1,60 @@
+"""Reads for a caring mother's own pairs. Every query goes through the county scope
+(``visible_to``) and is then narrowed to her own pairs."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from pairs.models import Pair
+from people.models import User
+
+
+def own_active_pairs(user: User) -> QuerySet[Pair]:
+    """Her active pairs as a caring mother, each with its child."""
+    return (
+        Pair.objects.visible_to(user)
+        .active()
+        .filter(mother__user=user)
+        .select_related("child")
+        .order_by("started_on", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class PairedChild:
+    """All a caring mother may know of her paired child: given name, age and needs. Templates
+    get this, never the child's record, so they cannot show more by mistake."""
+
+    pair_id: int
+    first_name: str
+    age: int | None
+    needs: str
+    started_on: date
+
+    @classmethod
+    def of(cls, pair: Pair, today: date) -> "PairedChild":
+        child = pair.child
+        return cls(
+            pair_id=pair.pk,
+            first_name=child.first_name,
+            age=child.age_on(today),
+            needs=child.needs or "",
+            started_on=pair.started_on,
+        )
+
+
+def paired_child_or_404(user: User, pair_id: int) -> PairedChild:
+    """The child of one of her active pairs; 404 for any other pair, hers or not."""
+    pair = own_active_pairs(user).filter(pk=pair_id).first()
+    if pair is None:
+        raise Http404("No such active pair of yours")
+    return PairedChild.of(pair, timezone.localdate())
+
+
+def paired_children(user: User) -> list[PairedChild]:
+    """Her active pairs' children, as a caring mother may know them."""
+    today = timezone.localdate()
+    return [PairedChild.of(pair, today) for pair in own_active_pairs(user)]

@@ -1,0 +1,31 @@
+"""The pairs side's places in the rest of the site: its item in the people back office's menu,
+its section of ``/me/`` and its part of a person's data download (hooks the people side
+calls, see ``people.wagtail_hooks``, ``people.views.me`` and ``people.personal_data``)."""
+
+from wagtail import hooks
+
+from pairs.admin.pairs import PairViewSet
+from pairs.personal_data import pairs_of
+from pairs.selectors.pairs import paired_children
+from people.views.me import MeSection
+
+ORDER_PAIRS = 30  # after her application, before her children
+
+
+@hooks.register("register_people_admin_viewset")
+def pairs_menu_item():
+    return (30, PairViewSet)
+
+
+@hooks.register("me_page_sections")
+def me_pairs_section(request, my):
+    """The children she cares for, once she is an approved mother (or still paired)."""
+    children = paired_children(request.user)
+    if not children and not (my.application and my.application.is_approved):
+        return None
+    return MeSection(ORDER_PAIRS, "pairs/me_pairs.html", {"paired_children": children})
+
+
+@hooks.register("personal_data_sections")
+def personal_data_pairs(user):
+    return {"pairs": pairs_of(user)}

@@ -1,0 +1,21 @@
+from people.models.audit import AuditEntry
+from people.models.people import (
+    Child,
+    CountyAssignment,
+    PrivacyConsent,
+    Sector,
+    Skill,
+    Volunteer,
+)
+from people.models.users import User
+
+__all__ = [
+    "AuditEntry",
+    "Child",
+    "CountyAssignment",
+    "PrivacyConsent",
+    "Sector",
+    "Skill",
+    "User",
+    "Volunteer",
+]

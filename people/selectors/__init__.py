@@ -1,0 +1,1 @@
+"""Reads about people, by subject: ``applications``, ``accounts``, ``children``, ``me``."""
