@@ -16,7 +16,6 @@ from wagtail.search import index
 
 from cms.blocks import BodyBlock
 from cms.models import CHINESE_SEARCH_FIELDS, ChineseSearchMixin, County
-from courses.admin_forms import CoursePageForm
 from courses.snippets import (
     ClassCategory,
     Lecturer,
@@ -70,8 +69,8 @@ class CoursePage(ChineseSearchMixin, Page):
     )
 
     is_creatable = False
-    # Deleting a booked session cancels it instead; seats cannot go below those taken.
-    base_form_class = CoursePageForm
+    # base_form_class is set by the bookings side (enrollment.admin.course_pages): deleting
+    # a booked session cancels it instead; seats cannot go below those taken.
     search_fields = Page.search_fields + CHINESE_SEARCH_FIELDS + [index.FilterField("county_id")]
 
     class Meta:

@@ -7,4 +7,10 @@ class EnrollmentConfig(AppConfig):
     verbose_name = _("Bookings")
 
     def ready(self):
+        from courses.models import CoursePage
         from enrollment import signals  # noqa: F401 - connects its receivers
+        from enrollment.admin.course_pages import CoursePageForm
+
+        # The page editor's form for trainings and summer classes knows their sessions'
+        # bookings: set here, before Wagtail builds the editor's form class.
+        CoursePage.base_form_class = CoursePageForm

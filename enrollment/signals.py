@@ -12,10 +12,10 @@ twice is harmless:
   ``session_offers_refresh`` (the seats are offered to the waiting list in order).
 
 A session that has bookings is never deleted from the editor: the editor's form
-(``courses.admin_forms.CoursePageForm``) keeps it and ticks "cancelled" instead, so the
+(``enrollment.admin.course_pages.CoursePageForm``) keeps it and ticks "cancelled" instead, so the
 first case above cancels its bookings when the page is published. Saving a draft, or
 submitting it for moderation, changes no booking: only publishing does. A page whose
-sessions have bookings is not deleted (``enrollment.admin.course_pages``).
+sessions have bookings is not deleted (same module).
 """
 
 from django.db.models import F
