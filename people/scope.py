@@ -1,7 +1,8 @@
 """County scope: the one place that decides whose personal records a user may see.
 
-Every query of children, volunteers and pairs made for a person goes through
-``visible_to(user)``; views never filter by county themselves. City staff see every county,
+Every query of children, volunteers and pairs (``pairs.models.PairQuerySet``, with
+``staff_scope`` from here) made for a person goes through ``visible_to(user)``; views never
+filter by county themselves. City staff see every county,
 a coordinator her own county, a guardian her own children, a mother the children she is
 actively paired with; everyone else sees nothing.
 """

@@ -1,5 +1,5 @@
 """Fixtures shared by the whole suite; plain helper functions are in tests/support.py and
-tests/people.py."""
+tests/makers.py."""
 
 from django.core.cache import caches
 from django.utils import translation

@@ -1,6 +1,6 @@
-"""The back office for people, in the Wagtail admin under ``/admin/people/``: children,
-volunteers, pairs, the audit log and coordinators' counties. Registered in
-``enrollment.wagtail_hooks``; every query goes through the county scope (``people.scope``).
+"""The bookings side of the Wagtail admin: the attendance sheets (in the "People and pairs"
+menu, ``/admin/people/sessions/``) and what the page editor does about the bookings of
+course pages' sessions (``course_pages``). Registered in ``enrollment.wagtail_hooks``.
 
 (Django's admin imports this package too, looking for ``admin`` modules; it registers nothing.)
 """

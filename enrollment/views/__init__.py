@@ -1,1 +1,2 @@
-"""Views of the public pages about people (and, in account.py, a person's own account)."""
+"""Views of the public pages about bookings (book a session, her bookings), the door check-in
+and a mother's training record and certificates."""
