@@ -10,7 +10,7 @@ KEYS := var/field_encryption_keys var/field_hash_key
 PYTEST_ARGS ?=
 LOCK_ARGS ?=
 
-.PHONY: run test e2e bench lock clean
+.PHONY: run test lint e2e bench lock clean
 
 run: export DEBUG := 1
 run: $(STAMP) $(SECRET) $(KEYS)
@@ -20,12 +20,15 @@ run: $(STAMP) $(SECRET) $(KEYS)
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 # pytest exits 5 when it collected no test; make treats that as a failure, as it should.
-test: $(STAMP) $(SECRET) $(KEYS)
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+test: lint $(SECRET) $(KEYS)
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The pre-commit hooks (.pre-commit-config.yaml: ruff check, ruff format, djhtml) over every
+# tracked file; a hook that changes a file fails, and the diff is shown.
+lint: $(STAMP)
+	$(BIN)/pre-commit run --all-files --show-diff-on-failure
 
 e2e: $(STAMP)
 	$(BIN)/pytest -m e2e $(PYTEST_ARGS)
