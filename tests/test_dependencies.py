@@ -47,3 +47,23 @@ def test_no_app_imports_one_above_it():
                 if upward and (where, module) not in ALLOWED_UPWARD:
                     wrong.append(f"{where} imports {module}")
     assert not wrong, "Imports against the rooms' direction:\n" + "\n".join(sorted(wrong))
+
+
+def test_no_module_imports_a_private_name_of_another():
+    """A ``_name`` is its module's own: one another module needs is made public or moved."""
+    first_party = set(BELOW) | {"tests"}
+    wrong = []
+    for path in ROOT.rglob("*.py"):
+        if ".venv" in path.parts or "migrations" in path.parts:
+            continue
+        tree = ast.parse(path.read_text(), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                if node.module.split(".")[0] not in first_party:
+                    continue
+                wrong += [
+                    f"{path.relative_to(ROOT)}: from {node.module} import {alias.name}"
+                    for alias in node.names
+                    if alias.name.startswith("_") and not alias.name.startswith("__")
+                ]
+    assert not wrong, "Private names imported across modules:\n" + "\n".join(sorted(wrong))
