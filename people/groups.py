@@ -4,6 +4,10 @@ Wagtail's admin shows each menu only to those with a permission on it, so these 
 also what each role sees in the admin. Groups are created if missing and their permissions
 set to exactly this; Wagtail's own "Editors" and "Moderators" keep Wagtail's page
 permissions and get the content snippets added.
+
+The roles are defined once, here, for the whole site: permissions are named by string
+("app_label.codename"), those of the rooms above (``pairs``, ``enrollment``) included, so no
+import points up.
 """
 
 from django.contrib.auth.models import Group, Permission
