@@ -155,6 +155,12 @@ ACCOUNT_FORMS = {
     "request_login_code": "people.forms.accounts.RequestLoginCodeForm",
     "login": "people.forms.accounts.LoginForm",
     "change_password": "people.forms.accounts.ChangePasswordForm",
+    # Code boxes that bring up the phone's keypad and take the code from the text message.
+    "confirm_login_code": "people.forms.codes.ConfirmLoginCodeForm",
+    "confirm_email_verification_code": "people.forms.codes.ConfirmEmailVerificationCodeForm",
+    "confirm_password_reset_code": "people.forms.codes.ConfirmPasswordResetCodeForm",
+    "confirm_reauthentication_code": "people.forms.codes.ConfirmReauthenticationCodeForm",
+    "verify_phone": "people.forms.codes.VerifyPhoneForm",
 }
 ACCOUNT_LOGIN_METHODS = {"email", "phone"}
 # Either is enough (SignupForm asks for one of the two), so neither is "required" to allauth;
@@ -187,6 +193,7 @@ ACCOUNT_RATE_LIMITS = {
 # Two-step verification (authenticator app, recovery codes) for staff: people/mfa.py.
 # Its secrets are encrypted at rest with FIELD_ENCRYPTION_KEYS (people.adapters.MfaAdapter).
 MFA_ADAPTER = "people.adapters.MfaAdapter"
+MFA_FORMS = {"activate_totp": "people.forms.codes.ActivateTOTPForm"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="爱心妈妈")
 # Every sign-in is allauth's (rate limits, the second factor), the admins' and private pages' too.

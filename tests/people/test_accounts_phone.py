@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 import pytest
+from bs4 import BeautifulSoup
 
 from people.adapters import normalise_mainland_mobile
 from people.models import User
@@ -335,3 +336,52 @@ def test_the_password_reset_page_points_phone_users_to_a_code(client, home):
     response = client.get(reverse("account_reset_password"))
 
     assert reverse("account_request_login_code") in response.text
+
+
+# The codes are 验证码 everywhere (never 签到码, the booking's check-in code, nor allauth's
+# 代码, which reads as "program code"), and their box brings up a phone's keypad and takes the
+# code from the text message (people.forms.codes).
+
+
+def code_input(html: str):
+    box = BeautifulSoup(html, "html.parser").find("input", attrs={"name": "code"})
+    assert box is not None, "no code box on the page"
+    return box
+
+
+def assert_keypad(box) -> None:
+    assert box.get("inputmode") == "numeric"
+    assert box.get("autocomplete") == "one-time-code"
+
+
+def test_the_phone_code_page_asks_for_a_验证码_with_the_keypad(client, home, sms_outbox):
+    client.post(reverse("account_signup"), signup_data())
+
+    html = client.get(reverse("account_verify_phone")).text
+
+    assert "输入手机验证码" in html
+    assert "代码" not in html.replace("验证码", "")
+    assert "签到码" not in html
+    assert_keypad(code_input(html))
+
+
+def test_a_wrong_code_says_the_验证码_is_wrong(client, home, sms_outbox):
+    client.post(reverse("account_signup"), signup_data())
+    good = texted_code(sms_outbox)
+
+    response = client.post(
+        reverse("account_verify_phone"), {"code": "000000" if good != "000000" else "111111"}
+    )
+
+    assert "验证码不正确" in response.text
+    assert "错误代码" not in response.text
+
+
+def test_the_sign_in_code_page_has_the_keypad_too(client, home, sms_outbox):
+    make_user(phone="+8613800138000")
+    response = client.post(reverse("account_request_login_code"), {"login": "13800138000"})
+
+    html = client.get(response.url).text
+
+    assert "代码" not in html.replace("验证码", "")
+    assert_keypad(code_input(html))
