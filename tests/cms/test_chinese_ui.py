@@ -166,3 +166,42 @@ def test_people_pages_show_no_english(client, people_pages):
             if words := english_words(response.content.decode()):
                 found[url] = words
     assert not found, f"pages show English words to a Chinese reader: {found}"
+
+
+def test_forms_shown_again_with_their_errors_show_no_english(client, db, home):
+    """The error states too: every message a person can see is in Chinese."""
+    from people.services import privacy_consent_give
+    from tests import makers as people
+
+    zh = {"HTTP_ACCEPT_LANGUAGE": "zh-CN,zh;q=0.9"}
+    short = {"password1": "1234", "password2": "1234"}
+    posts = [
+        ("/accounts/signup/", {"name": "王丽", "phone": "138 0013 8000", "email": "", **short}),
+        ("/accounts/signup/", {"name": "", "phone": "12345", "email": "not-an-address"}),
+        ("/accounts/signup/", {"phone": "13800138001", "password1": "Aa1!aaaa", "password2": "x"}),
+        ("/accounts/login/", {"login": "13800138009", "password": "wrong-password"}),
+        ("/accounts/login/code/", {"login": "not a number"}),
+        ("/accounts/password/reset/", {"email": "nobody"}),
+    ]
+    found = {}
+    for url, data in posts:
+        response = client.post(url, data, **zh)
+        assert response.status_code == 200, f"{url}: {response.status_code}"
+        assert "field__error" in response.text or "form-errors" in response.text, url
+        if words := english_words(response.content.decode()):
+            found[f"POST {url} {sorted(data)}"] = words
+
+    guardian = people.make_guardian()
+    privacy_consent_give(user=guardian)
+    client.force_login(guardian)
+    signed_in_posts = [
+        ("/accounts/password/change/", {"oldpassword": "wrong", **short}),
+        ("/me/children/add/", {"name": "", "date_of_birth": "2099-13-01"}),
+        ("/volunteer/apply/", {"name": "", "phone": "123"}),
+    ]
+    for url, data in signed_in_posts:
+        response = client.post(url, data, **zh)
+        assert response.status_code == 200, f"{url}: {response.status_code}"
+        if words := english_words(response.content.decode()):
+            found[f"POST {url}"] = words
+    assert not found, f"error states show English words to a Chinese reader: {found}"
