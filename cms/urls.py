@@ -16,6 +16,7 @@ admin.site.unregister(Authenticator)
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("search/", views.search, name="search"),
     path("accounts/", include("allauth.urls")),
     path("", include("people.urls_account")),

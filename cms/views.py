@@ -4,12 +4,20 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import Http404, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static as static_url
 from django.views import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from cms.selectors import search_pages
+
+
+@require_GET
+def favicon(request):
+    """Browsers and WeChat ask for /favicon.ico whatever the page links: the icon is a static
+    file, served (and cached) like the others."""
+    return redirect(static_url("img/favicon.ico"), permanent=True)
 
 
 @never_cache
