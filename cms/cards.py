@@ -5,7 +5,7 @@ from django.db.models import Prefetch
 
 from wagtail.images import get_image_model
 
-CARD_RENDITIONS = ["fill-360x240", "fill-720x480"]
+CARD_RENDITIONS = ["fill-240x240", "fill-480x480"]
 
 
 def card_image_prefetch(field: str = "cover_image") -> Prefetch:

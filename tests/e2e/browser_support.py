@@ -37,3 +37,52 @@ def layout_problems(page, name: str) -> list[str]:
     if not page.locator("main h1").first.is_visible():
         problems.append(f"{name} ({page.url}): the main heading (main h1) is not visible")
     return problems
+
+
+# What a person reads and taps on a phone, measured in the browser: text under 16 px and
+# targets under 44 × 44 px. A link inside a sentence is exempt from the size (WCAG 2.5.8's
+# inline exception); hidden and visually hidden things are not measured.
+SIZES_SCRIPT = """
+() => {
+  const problems = [];
+  const seen = (el) => {
+    const style = getComputedStyle(el);
+    if (style.visibility === 'hidden' || style.display === 'none') return false;
+    const r = el.getBoundingClientRect();
+    return r.width > 1 && r.height > 1 && r.right > 0 && r.left < innerWidth;
+  };
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const small = new Map();
+  while (walker.nextNode()) {
+    const text = walker.currentNode.textContent.trim();
+    const el = walker.currentNode.parentElement;
+    if (!text || !el || el.closest('script,style,noscript,[aria-hidden=true]') || !seen(el)) continue;
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    if (size < 15.95) small.set(text.slice(0, 30), size);
+  }
+  for (const [text, size] of small) problems.push(`text ${size.toFixed(1)}px: ${text}`);
+  const targets = document.querySelectorAll(
+    'a[href], button, input:not([type=hidden]), select, textarea, summary');
+  for (const el of targets) {
+    if (!seen(el)) continue;
+    let r = el.getBoundingClientRect();
+    if ((el.type === 'checkbox' || el.type === 'radio') && el.labels && el.labels.length) {
+      const label = el.labels[0].getBoundingClientRect();  // her tap on the label counts
+      r = {width: r.width + label.width, height: Math.max(r.height, label.height)};
+    }
+    if (r.width >= 43.5 && r.height >= 43.5) continue;
+    const block = el.closest('p, li, dd, td, figcaption, blockquote');
+    const inline = el.tagName === 'A' && block &&
+      block.textContent.trim().length > el.textContent.trim().length + 8;
+    if (inline) continue;
+    const what = (el.textContent || el.value || el.name || el.type || '').trim().slice(0, 20);
+    problems.push(`target ${Math.round(r.width)}x${Math.round(r.height)}: <${el.tagName.toLowerCase()}> ${what}`);
+  }
+  return problems;
+}
+"""
+
+
+def size_problems(page, name: str) -> list[str]:
+    """Text a person reads under 16 px, and links or buttons smaller than 44 × 44 px."""
+    return [f"{name} ({page.url}): {problem}" for problem in page.evaluate(SIZES_SCRIPT)]
