@@ -1,5 +1,10 @@
 """A guardian's children: consent to the privacy notice, then add, edit and remove.
 
+A guardian who was booking a class when she found she had to add her child first comes back
+to that booking afterwards: the booking page sends her here with ``?next=``, which goes
+through the consent page and the form (a hidden field) and is followed once the child is
+saved, if it is an address of this site.
+
 Adding and editing answer the same whether or not the county already has a child of that
 name and date of birth (the service marks a possible duplicate for the coordinator), and are
 rate-limited (``CHILD_FORM_RATE_LIMIT``), so the form cannot be used to search the register."""
@@ -9,6 +14,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -20,6 +27,20 @@ from people.forms.errors import add_domain_error
 from people.selectors import children as selectors
 
 
+def next_url(request: HttpRequest) -> str:
+    """Where to go back to once the child is added: ``next`` if it is on this site, else ""."""
+    url = request.POST.get("next") or request.GET.get("next") or ""
+    safe = url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return url if safe else ""
+
+
+def _with_next(name: str, next_: str) -> str:
+    url = reverse(name)
+    return f"{url}?{urlencode({'next': next_})}" if next_ else url
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def privacy_consent(request: HttpRequest) -> HttpResponse:
@@ -28,11 +49,17 @@ def privacy_consent(request: HttpRequest) -> HttpResponse:
     if consent is None and request.method == "POST" and form.is_valid():
         services.privacy_consent_give(user=request.user)
         messages.success(request, _("Thank you. You can now add your child."))
-        return redirect("people:child_add")
+        return redirect(_with_next("people:child_add", next_url(request)))
     return render(
         request,
         "people/privacy_consent.html",
-        {"consent": consent, "form": form, "notice_version": settings.PRIVACY_NOTICE_VERSION},
+        {
+            "consent": consent,
+            "form": form,
+            "notice_version": settings.PRIVACY_NOTICE_VERSION,
+            "next": next_url(request),
+            "child_add_url": _with_next("people:child_add", next_url(request)),
+        },
     )
 
 
@@ -53,11 +80,13 @@ def _over_the_limit(request: HttpRequest, form: ChildForm) -> bool:
 @login_required
 @require_http_methods(["GET", "POST"])
 def child_add(request: HttpRequest) -> HttpResponse:
+    next_ = next_url(request)
     if selectors.current_privacy_consent(request.user) is None:
-        return redirect("people:privacy_consent")
+        return redirect(_with_next("people:privacy_consent", next_))
     form = ChildForm(request.POST if request.method == "POST" else None)
+    context = {"form": form, "child": None, "next": next_}
     if request.method == "POST" and _over_the_limit(request, form):
-        return render(request, "people/child_form.html", {"form": form, "child": None}, status=429)
+        return render(request, "people/child_form.html", context, status=429)
     if request.method == "POST" and form.is_valid():
         fields = dict(form.cleaned_data)
         try:
@@ -67,9 +96,16 @@ def child_add(request: HttpRequest) -> HttpResponse:
         except services.DomainError as error:
             add_domain_error(form, error)
         else:
+            if next_:
+                messages.success(
+                    request,
+                    _("%(name)s has been added. You can finish the booking now.")
+                    % {"name": child.name},
+                )
+                return redirect(next_)
             messages.success(request, _("%(name)s has been added.") % {"name": child.name})
             return redirect("people:me")
-    return render(request, "people/child_form.html", {"form": form, "child": None})
+    return render(request, "people/child_form.html", context)
 
 
 @login_required

@@ -157,6 +157,16 @@ def test_a_guardian_chooses_among_her_children_of_the_right_age(client, lishi):
     assert "This class is for ages 6 to 12; 大山 will be 15." in html
 
 
+def test_a_guardian_without_a_child_adds_one_and_comes_back_to_this_booking(client, lishi):
+    session = summer_class().sessions.get()
+    client.force_login(make_guardian())
+    url = book_url(session)
+
+    html = client.get(url).content.decode()
+
+    assert f'href="/me/children/add/?next={url}"' in html
+
+
 def test_a_guardian_books_her_child_and_is_waitlisted_when_the_class_is_full(client, lishi):
     session = summer_class(capacity=1).sessions.get()
     first, second = make_guardian(), make_guardian()

@@ -97,6 +97,35 @@ def test_a_guardian_who_consented_adds_a_child(client, home, lishi):
     assert "张小雨" in client.get(response.url).text
 
 
+def test_a_guardian_who_was_booking_comes_back_to_the_booking(client, home, lishi):
+    """From a class's booking page: the consent, the form, then back where she was."""
+    booking = "/sessions/7/book/"
+    client.force_login(make_user())
+
+    to_consent = client.get(ADD, {"next": booking})
+    assert to_consent.url == f"{CONSENT}?next=%2Fsessions%2F7%2Fbook%2F"
+    assert f'name="next" value="{booking}"' in client.get(to_consent.url).text
+    to_form = client.post(CONSENT, {"agree": "on", "next": booking})
+    assert to_form.url == f"{ADD}?next=%2Fsessions%2F7%2Fbook%2F"
+    assert f'name="next" value="{booking}"' in client.get(to_form.url).text
+    saved = client.post(ADD, child_data(lishi) | {"next": booking})
+
+    assert saved.status_code == 302, saved.context["form"].errors
+    assert saved.url == booking
+    assert Child.objects.get().name == "张小雨"
+
+
+@pytest.mark.parametrize(
+    "elsewhere", ["https://example.org/", "//example.org/x", "javascript:alert(1)"]
+)
+def test_she_is_never_sent_off_the_site_after_adding_a_child(client, home, lishi, elsewhere):
+    client.force_login(make_guardian())
+
+    saved = client.post(ADD, child_data(lishi) | {"next": elsewhere})
+
+    assert saved.url == reverse("people:me")
+
+
 def test_a_date_of_birth_in_the_future_is_refused_beside_the_field(client, home, lishi):
     client.force_login(make_guardian())
     tomorrow = timezone.localdate() + dt.timedelta(days=1)
