@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import County
-from courses.models import ClassCategory, TrainingCoursePage, TrainingTopic
+from courses.models import ClassCategory, SummerClassPage, TrainingCoursePage, TrainingTopic
 
 
 class CourseFilterForm(forms.Form):
@@ -50,6 +50,11 @@ class TrainingFilterForm(CourseFilterForm):
 
 
 class SummerClassFilterForm(CourseFilterForm):
+    format = forms.ChoiceField(
+        choices=[("", _("Everyone")), *SummerClassPage.Format.choices],
+        required=False,
+        label=_("Who takes part"),
+    )
     category = forms.ModelChoiceField(
         ClassCategory.objects.all(),
         to_field_name="slug",

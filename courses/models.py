@@ -6,6 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -76,6 +77,11 @@ class CoursePage(ChineseSearchMixin, Page):
     class Meta:
         verbose_name = _("course")
 
+    @property
+    def audience(self) -> str:
+        """Who the course is for, in words a family understands: on every card and page."""
+        return ""
+
     def get_context(self, request, *args, **kwargs):
         from courses.selectors import course_sessions
 
@@ -134,11 +140,17 @@ class TrainingCoursePage(CoursePage):
             )
         ]
 
+    @property
+    def audience(self) -> str:
+        return gettext("Training for caring mothers")
+
 
 class SummerClassPage(CoursePage):
     class Format(models.TextChoices):
-        CHILD = "child", _("Child alone")
-        PARENT_CHILD = "pair", _("Mother and child together")
+        # Who takes part, in the words a family uses: a grandmother reading "亲子" thinks of
+        # bringing her grandchild, but these classes are for a caring mother and her paired child.
+        CHILD = "child", _("For children")
+        PARENT_CHILD = "pair", _("A caring mother with her paired child")
 
     category = models.ForeignKey(
         ClassCategory, verbose_name=_("category"), on_delete=models.PROTECT, related_name="+"
@@ -150,7 +162,7 @@ class SummerClassPage(CoursePage):
         _("oldest age"), validators=[MinValueValidator(3), MaxValueValidator(18)]
     )
     format = models.CharField(
-        _("format"), max_length=10, choices=Format.choices, default=Format.CHILD
+        _("format"), max_length=10, choices=Format.choices, default=Format.CHILD, db_index=True
     )
     partner = models.ForeignKey(
         PartnerOrganisation,
@@ -187,6 +199,10 @@ class SummerClassPage(CoursePage):
         constraints = [
             models.CheckConstraint(condition=Q(age_min__lte=F("age_max")), name="class_age_range")
         ]
+
+    @property
+    def audience(self) -> str:
+        return self.get_format_display()
 
     def clean(self):
         super().clean()

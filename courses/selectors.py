@@ -23,6 +23,7 @@ def upcoming_session_cards(*, now, limit: int) -> list[Session]:
     return list(
         Session.objects.upcoming(now)
         .filter(course__in=CoursePage.objects.live().public().values("pk"))
+        .with_specific_course()  # its audience: a training, a class for children, a 亲子 class
         .select_related("course", "venue__county")
         .prefetch_related(card_image_prefetch("course__cover_image"))[:limit]
     )
@@ -54,6 +55,8 @@ def _apply_filters(
         courses = courses.filter(stage=stage)
     if category := filters.get("category"):
         courses = courses.filter(category=category)
+    if course_format := filters.get("format"):
+        courses = courses.filter(format=course_format)
     if (age := filters.get("age")) is not None:
         courses = courses.filter(age_min__lte=age, age_max__gte=age)
     return courses, sessions

@@ -50,6 +50,9 @@ def test_home_page_shows_upcoming_sessions_of_live_courses_soonest_first(client,
     assert [s.title for s in response.context["upcoming_sessions"]] == ["陶艺课", "第二讲"]
     assert "赋能培训" in response.text and "暑期陶艺" in response.text
     assert "草稿课" not in response.text, "a session of an unpublished course is shown"
+    # Who each is for: the mothers' trainings and the children's classes are told apart.
+    assert '<span class="tag tag--audience">爱心妈妈培训</span>' in response.text
+    assert '<span class="tag tag--audience">孩子参加</span>' in response.text
 
 
 def test_home_page_shows_the_three_latest_stories(client, home):

@@ -103,6 +103,18 @@ def test_summer_class_page_renders_its_content(client, db):
     assert _seats_shown(response.text) == [10]
 
 
+def test_a_parent_child_class_says_who_may_book_it_and_where_children_s_classes_are(client, db):
+    course = SummerClassPageFactory(format="pair", sessions=[session_in(4)])
+    for_children = SummerClassPageFactory(format="child", sessions=[session_in(4)])
+
+    html = client.get(course.url).content.decode()
+
+    assert "爱心妈妈带结对孩子参加" in html
+    assert "只能由爱心妈妈为两个人报名" in html
+    assert f'href="{course.get_parent().url}?format=child"' in html
+    assert "只能由爱心妈妈" not in client.get(for_children.url).content.decode()
+
+
 def test_unpublished_course_is_not_found(client, db):
     course = TrainingCoursePageFactory(live=False)
 

@@ -140,6 +140,30 @@ def test_summer_category_filter(client, summer_index):
     assert _listed(client, summer_index, category="ceramics") == ["陶艺"]
 
 
+def test_summer_classes_filter_by_who_takes_part(client, summer_index):
+    _summer_class("亲子阅读", 1, format="pair")
+    _summer_class("围棋", 2, format="child")
+
+    assert _listed(client, summer_index, format="child") == ["围棋"]
+    assert _listed(client, summer_index, format="pair") == ["亲子阅读"]
+    assert _listed(client, summer_index) == ["亲子阅读", "围棋"]
+
+
+def test_every_card_says_who_the_course_is_for_in_a_family_s_words(
+    client, summer_index, training_index
+):
+    _summer_class("亲子阅读", 1, format="pair")
+    _summer_class("围棋", 2, format="child")
+    _training("入门培训", 3)
+
+    classes = client.get(summer_index.url).content.decode()
+    trainings = client.get(training_index.url).content.decode()
+
+    assert classes.count('<span class="tag tag--audience">爱心妈妈带结对孩子参加</span>') == 1
+    assert classes.count('<span class="tag tag--audience">孩子参加</span>') == 1
+    assert '<span class="tag tag--audience">爱心妈妈培训</span>' in trainings
+
+
 @pytest.mark.parametrize(
     ("age", "listed"),
     [("5", False), ("6", True), ("9", True), ("12", True), ("13", False)],

@@ -263,6 +263,8 @@ def test_a_parent_child_class_without_a_pair_says_so(client, lishi):
     html = text(client.get(book_url(session)))
 
     assert "you have no active pair" in html
+    index = session.course.get_parent()
+    assert f'href="{index.url}?format=child"' in html, "no way on to the classes for children"
 
 
 def test_a_cancelled_session_cannot_be_booked(client, lishi):
