@@ -196,6 +196,8 @@ COUNTY_A_RECORD = (L, NA, NA, NA, N, A, N, A)
 MATRIX: dict[str, Row] = {
     # Site -------------------------------------------------------------------------------
     "healthz": Row(url("healthz"), ALL_OK),
+    # A permanent redirect to the static icon, for everyone.
+    "favicon": Row(url("favicon"), ("301",) * 8),
     "search": Row(lambda w: reverse("search") + "?q=爱心妈妈", ALL_OK),
     "admin_chooser_bad_id": Row(
         lambda w: "/admin/images/chooser/chosen/abc/",
