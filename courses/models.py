@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -215,6 +215,15 @@ class SummerClassPage(CoursePage):
             raise ValidationError(errors)
 
 
+def local_when(moment) -> str:
+    """A moment as the site writes it, in local time and the reader's language: 2026年12月7日
+    09:00 in Chinese (messages, texts and emails, not only pages)."""
+    local = timezone.localtime(moment)
+    return (
+        f"{formats.date_format(local, 'DATE_FORMAT')} {formats.time_format(local, 'TIME_FORMAT')}"
+    )
+
+
 # The page types a session's course can be (reverse one-to-one names from CoursePage).
 COURSE_TYPES = ("trainingcoursepage", "summerclasspage")
 
@@ -305,6 +314,11 @@ class Session(models.Model):
     def __str__(self) -> str:
         local = timezone.localtime(self.start)
         return f"{local:%Y-%m-%d %H:%M} {self.title}".strip()
+
+    def label(self) -> str:
+        """The session as a message names it: its course (and its own title) and its start."""
+        course = f"{self.course.title} · {self.title}" if self.title else self.course.title
+        return gettext("%(course)s, %(when)s") % {"course": course, "when": local_when(self.start)}
 
     @property
     def specific_course(self) -> CoursePage:

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courses.models import Session, SummerClassPage, TrainingCoursePage
+from courses.models import Session, SummerClassPage, TrainingCoursePage, local_when
 from enrollment.errors import ContactUnverified
 from enrollment.models import Booking
 from pairs.models import Pair
@@ -30,8 +30,7 @@ def check_session_open(session: Session, now: datetime) -> None:
         raise DomainError(_("This session has already started."))
     if session.booking_opens and now < session.booking_opens:
         raise DomainError(
-            _("Booking opens on %(date)s.")
-            % {"date": timezone.localtime(session.booking_opens).strftime("%Y-%m-%d %H:%M")}
+            _("Booking opens on %(date)s.") % {"date": local_when(session.booking_opens)}
         )
     if now >= session.booking_close_time:
         raise DomainError(_("Booking for this session has closed."))

@@ -23,7 +23,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courses.models import CoursePage, Session
+from courses.models import CoursePage, Session, local_when
 from enrollment.errors import (
     BookingChanged,
     DomainError,
@@ -288,7 +288,7 @@ def _notify_offer(booking: Booking) -> None:
 
     if booking.booker is None:
         return
-    expires = timezone.localtime(booking.offer_expires_at).strftime("%Y-%m-%d %H:%M")
+    expires = local_when(booking.offer_expires_at)
     notify_user(
         booking.booker,
         subject=_("A seat has become free for you"),

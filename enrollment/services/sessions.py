@@ -13,7 +13,7 @@ from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from courses.models import Session
+from courses.models import Session, local_when
 from enrollment.models import Booking, BookingEvent
 from enrollment.services.bookings import lock_session, session_write_transaction, set_status
 from people.models import User
@@ -21,11 +21,10 @@ from people.notifications import notify_user
 
 
 def _describe(session: Session) -> dict[str, str]:
-    local = timezone.localtime(session.start)
     title = session.course.title
     if session.title:
         title = f"{title} · {session.title}"
-    return {"course": title, "when": local.strftime("%Y-%m-%d %H:%M")}
+    return {"course": title, "when": local_when(session.start)}
 
 
 def _notify_cancelled(user_ids: list[int], details: dict[str, str]) -> None:

@@ -34,19 +34,19 @@ def booking_outcome(booking: Booking, *, with_position: bool = True) -> str:
     (its position costs a query; the booking page shows it too)."""
     if booking.status == Booking.Status.CONFIRMED:
         return _("Booked: %(session)s for %(who)s. The seat is confirmed.") % {
-            "session": booking.session,
+            "session": booking.session.label(),
             "who": _who(booking),
         }
     if not with_position:
         return _(
             "The session is full: %(who)s is on the waiting list for %(session)s. If a seat "
             "frees up, we offer it to you."
-        ) % {"who": _who(booking), "session": booking.session}
+        ) % {"who": _who(booking), "session": booking.session.label()}
     position = selectors.queue_position(booking)
     return _(
         "The session is full: %(who)s is on the waiting list for %(session)s, position "
         "%(position)d. If a seat frees up, we offer it to you."
-    ) % {"who": _who(booking), "session": booking.session, "position": position}
+    ) % {"who": _who(booking), "session": booking.session.label(), "position": position}
 
 
 def _choices(options: selectors.BookingOptions) -> list[tuple[int, str]]:
@@ -200,7 +200,7 @@ def booking_cancel(request: HttpRequest, booking_id: int) -> HttpResponse:
             Booking.Status.WAITLISTED: _("You have left the waiting list for %(session)s."),
             Booking.Status.OFFERED: _("You have declined the seat offered for %(session)s."),
         }.get(was, _("Your booking for %(session)s is cancelled."))
-        messages.success(request, done % {"session": booking.session})
+        messages.success(request, done % {"session": booking.session.label()})
         return redirect("people:me")
     return render(
         request,
@@ -226,6 +226,7 @@ def offer_accept(request: HttpRequest, booking_id: int) -> HttpResponse:
         messages.error(request, error.message)
     else:
         messages.success(
-            request, _("Your seat for %(session)s is confirmed.") % {"session": booking.session}
+            request,
+            _("Your seat for %(session)s is confirmed.") % {"session": booking.session.label()},
         )
     return redirect("enrollment:booking_detail", booking.pk)

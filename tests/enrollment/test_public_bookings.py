@@ -5,6 +5,7 @@ book for, and why not the others), booking, the waiting list, refusals shown as 
 import datetime as dt
 
 from django.urls import reverse
+from django.utils import timezone
 
 import pytest
 
@@ -128,6 +129,24 @@ def test_a_mother_confirms_and_books_a_training_seat(client, lishi):
     assert booking.status == Status.CONFIRMED and booking.volunteer.user == mother
     assert response.redirect_chain[-1][0] == reverse("enrollment:booking_detail", args=[booking.pk])
     assert "The seat is confirmed." in text(response)
+
+
+def test_the_messages_name_the_class_and_write_the_date_as_the_site_does(client, lishi, settings):
+    settings.LANGUAGE_CODE = "zh-hans"
+    session = training(7, capacity=2).sessions.get()
+    client.force_login(make_mother(lishi))
+    chinese = {"HTTP_ACCEPT_LANGUAGE": "zh-CN,zh;q=0.9"}
+    when = timezone.localtime(session.start)
+    written = f"{when.year}年{when.month}月{when.day}日 {when:%H:%M}"
+
+    booked = text(client.post(book_url(session), follow=True, **chinese))
+    booking = Booking.objects.get(session=session)
+    cancel = reverse("enrollment:booking_cancel", args=[booking.pk])
+    cancelled = text(client.post(cancel, follow=True, **chinese))
+
+    assert f"{session.course.title}（{written}）" in booked
+    assert f"{session.course.title}（{written}）" in cancelled
+    assert f"{when:%Y-%m-%d %H:%M}" not in booked + cancelled
 
 
 def test_someone_who_is_not_an_approved_mother_is_told_trainings_are_for_mothers(client):
