@@ -98,7 +98,7 @@ def test_signing_up_by_phone_texts_a_code_and_signs_her_in_once_it_is_entered(
 
     page = client.get(response.url)
     assert page.status_code == 200
-    assert "+8613800138000" in page.text
+    assert "+86 138 0013 8000" in page.text, "the number is not written with spaces"
 
     response = client.post(reverse("account_verify_phone"), {"code": texted_code(sms_outbox)})
 
