@@ -96,7 +96,21 @@ class TrainingCoursePage(CoursePage):
         ADVANCED = "advanced", _("Advanced")
         SPECIAL = "special", _("Special topic")
 
+    class SessionPlan(models.TextChoices):
+        SERIES = "series", _("A series: each session is a different part; book them all")
+        ALTERNATIVES = "alternatives", _("The same lesson on different dates; book one")
+
     stage = models.CharField(_("stage"), max_length=10, choices=Stage.choices, default=Stage.BASIC)
+    session_plan = models.CharField(
+        _("its sessions are"),
+        max_length=12,
+        choices=SessionPlan.choices,
+        default=SessionPlan.SERIES,
+        help_text=_(
+            "A series is booked whole, in one step; of alternatives a mother books one, and "
+            "one attended completes the training."
+        ),
+    )
     topics = ParentalManyToManyField(TrainingTopic, verbose_name=_("topics"), related_name="+")
     lecturers = ParentalManyToManyField(
         Lecturer, verbose_name=_("lecturers"), blank=True, related_name="+"
@@ -117,6 +131,7 @@ class TrainingCoursePage(CoursePage):
         MultiFieldPanel(
             [
                 FieldRowPanel(["stage", "hours", "required_sessions"]),
+                "session_plan",
                 FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
                 "lecturers",
                 "county",
@@ -143,6 +158,21 @@ class TrainingCoursePage(CoursePage):
     @property
     def audience(self) -> str:
         return gettext("Training for caring mothers")
+
+    @property
+    def is_series(self) -> bool:
+        return self.session_plan == self.SessionPlan.SERIES
+
+    def clean(self):
+        super().clean()
+        if not self.is_series and self.required_sessions != 1:
+            raise ValidationError(
+                {
+                    "required_sessions": _(
+                        "The sessions are the same lesson: attending one completes the training."
+                    )
+                }
+            )
 
 
 class SummerClassPage(CoursePage):

@@ -13,6 +13,7 @@ TRAININGS: list[dict] = [
         "county": None,
         "hours": 3,
         "required_sessions": 1,
+        "session_plan": "alternatives",  # the same lesson three times: book one
         "summary": "刚刚加入的爱心妈妈必修课：结对关爱做什么、怎么做，第一次见孩子说些什么。",
         "cover": Picture("培训封面：结对关爱第一课", "hearts", "teal"),
         "body": [
@@ -29,7 +30,7 @@ TRAININGS: list[dict] = [
             ),
             quote("培训让我学会了如何与结对儿童建立良好、信任的帮扶关系。", "一位新加入的爱心妈妈"),
             callout(
-                "温馨提示", "请携带身份证，提前十分钟到场签到；本课两场内容相同，任选一场参加即可。"
+                "温馨提示", "请携带身份证，提前十分钟到场签到；本课各场内容相同，任选一场参加即可。"
             ),
         ],
         "sessions": [

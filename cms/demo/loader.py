@@ -259,6 +259,7 @@ class _Loader:
                 stage=spec["stage"],
                 hours=Decimal(str(spec["hours"])),
                 required_sessions=spec["required_sessions"],
+                session_plan=spec.get("session_plan", TrainingCoursePage.SessionPlan.SERIES),
                 county=self.counties.get(spec["county"]),
                 cover_image=self.image(spec["cover"]),
                 body=self.body(spec["body"]),

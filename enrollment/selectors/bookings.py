@@ -51,7 +51,12 @@ def bookable_session_or_404(request: HttpRequest, session_id: int) -> tuple[Sess
 
 
 def training_or_404(request: HttpRequest, course_page_id: int) -> TrainingCoursePage:
-    course = get_object_or_404(TrainingCoursePage.objects.live(), pk=course_page_id)
+    """A series training she may see (of alternatives, one session is booked, never all)."""
+    course = get_object_or_404(
+        TrainingCoursePage.objects.live(),
+        pk=course_page_id,
+        session_plan=TrainingCoursePage.SessionPlan.SERIES,
+    )
     _visible_or_404(request, course)
     return course
 

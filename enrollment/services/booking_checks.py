@@ -36,25 +36,42 @@ def check_session_open(session: Session, now: datetime) -> None:
         raise DomainError(_("Booking for this session has closed."))
 
 
-def check_clashes(*, session: Session, volunteer: Volunteer | None, child: Child | None) -> None:
+def check_clashes(
+    *,
+    session: Session,
+    volunteer: Volunteer | None,
+    child: Child | None,
+    same_lesson: bool = False,
+) -> None:
     """Refuse if the mother or the child is already booked on ``session`` or on another
-    session at the same time; one query of their active bookings. Only meaningful with
-    their rows locked (``lock_people``): before that it is a guess."""
+    session at the same time, or (``same_lesson``: a training whose sessions are the same
+    lesson) on another session of the same training; one query of their active bookings.
+    Only meaningful with their rows locked (``lock_people``): before that it is a guess."""
     people = [Q(volunteer=volunteer)] if volunteer is not None else []
     people += [Q(child=child)] if child is not None else []
-    found = Booking.objects.filter(reduce(or_, people), status__in=Booking.ACTIVE).filter(
-        Q(session=session) | Q(session__start__lt=session.end, session__end__gt=session.start)
-    )
-    mother, kid = set(), set()
-    for session_id, volunteer_id, child_id in found.values_list(
-        "session_id", "volunteer_id", "child_id"
+    when = Q(session=session) | Q(session__start__lt=session.end, session__end__gt=session.start)
+    if same_lesson:
+        when |= Q(session__course_id=session.course_id)
+    found = Booking.objects.filter(reduce(or_, people), status__in=Booking.ACTIVE).filter(when)
+    mother, kid, lesson = set(), set(), set()
+    for session_id, volunteer_id, child_id, course_id in found.values_list(
+        "session_id", "volunteer_id", "child_id", "session__course_id"
     ):
         if volunteer is not None and volunteer_id == volunteer.pk:
             mother.add(session_id)
+            if course_id == session.course_id:
+                lesson.add(session_id)
         if child is not None and child_id == child.pk:
             kid.add(session_id)
     if session.pk in mother:
         raise DomainError(_("You have already booked this session."))
+    if same_lesson and lesson:
+        raise DomainError(
+            _(
+                "You already have a seat for this training on another date. Its sessions are "
+                "the same lesson, so one is enough; cancel that one first to change the date."
+            )
+        )
     if mother:
         raise DomainError(_("You have another session booked at the same time."))
     if session.pk in kid:

@@ -23,7 +23,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courses.models import CoursePage, Session, local_when
+from courses.models import CoursePage, Session, TrainingCoursePage, local_when
 from enrollment.errors import (
     BookingChanged,
     DomainError,
@@ -141,7 +141,9 @@ def booking_create(
     seats = 2 if kind == Booking.Kind.PAIR else 1
 
     lock_people(volunteer=volunteer, child=child)
-    check_clashes(session=session, volunteer=volunteer, child=child)
+    course = session.specific_course
+    same_lesson = isinstance(course, TrainingCoursePage) and not course.is_series
+    check_clashes(session=session, volunteer=volunteer, child=child, same_lesson=same_lesson)
     session = lock_session(session.pk, course=session.course)
     check_session_open(session, now)
     free = session.capacity - session.seats_taken

@@ -61,6 +61,7 @@ def _training_form(venue, sessions=None) -> dict:
             "stage": "basic",
             "hours": "3",
             "required_sessions": "1",
+            "session_plan": "series",
             "county": str(venue.county.pk),
             "cover_image": str(ImageFactory().pk),
             "body": streamfield(

@@ -105,6 +105,25 @@ def test_a_training_with_several_open_sessions_offers_booking_them_all(client):
     assert "Book all 3 sessions in one step" in html
 
 
+def test_a_training_whose_sessions_are_the_same_lesson_is_booked_one_session_at_a_time(
+    client, lishi
+):
+    """No 'book all' for alternatives: a mother takes one seat of the lesson, not three."""
+    course = training(7, 14, 21)
+    course.session_plan = course.SessionPlan.ALTERNATIVES
+    course.save_revision().publish()
+    client.force_login(make_mother(lishi))
+    book_all = reverse("enrollment:training_book_all", args=[course.pk])
+
+    html = text(client.get(course.url))
+
+    assert book_all not in html
+    assert "The sessions are the same lesson on different dates" in html
+    assert client.get(book_all).status_code == 404
+    assert client.post(book_all).status_code == 404
+    assert not Booking.objects.exists()
+
+
 # The confirmation page and booking -------------------------------------------------------------
 
 

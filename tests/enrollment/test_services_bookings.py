@@ -450,3 +450,40 @@ def test_removing_a_child_or_deleting_an_account_frees_their_seats_for_the_waiti
     people_services.account_delete(user=mother)
     mine.refresh_from_db()
     assert mine.status == Status.CANCELLED and seats_taken(training) == 0
+
+
+def test_of_a_training_whose_sessions_are_the_same_lesson_she_books_one_session(lishi):
+    course = factories.TrainingCoursePageFactory(
+        session_plan="alternatives",
+        sessions=[factories.session_in(7, capacity=5), factories.session_in(14, capacity=5)],
+    )
+    first, second = course.sessions.order_by("start")
+    mother = make_mother(lishi)
+    booking_services.booking_create(session=first, booker=mother)
+
+    with pytest.raises(booking_services.DomainError, match="the same lesson"):
+        booking_services.booking_create(session=second, booker=mother)
+
+    assert Booking.objects.filter(volunteer__user=mother).count() == 1
+
+
+def test_of_a_series_she_books_every_session(lishi):
+    course = factories.TrainingCoursePageFactory(
+        sessions=[factories.session_in(7, capacity=5), factories.session_in(14, capacity=5)],
+    )
+    mother = make_mother(lishi)
+    for session in course.sessions.all():
+        booking_services.booking_create(session=session, booker=mother)
+
+    assert Booking.objects.filter(volunteer__user=mother).count() == 2
+
+
+def test_the_same_lesson_twice_cannot_need_two_sessions_to_complete():
+    from django.core.exceptions import ValidationError
+
+    from courses.models import TrainingCoursePage
+
+    course = TrainingCoursePage(session_plan="alternatives", required_sessions=2)
+    with pytest.raises(ValidationError) as refused:
+        course.clean()
+    assert "required_sessions" in refused.value.message_dict

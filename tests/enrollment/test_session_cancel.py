@@ -136,6 +136,7 @@ def publish_edit(client, course: TrainingCoursePage, rows: list[dict], *, publis
             "stage": course.stage,
             "hours": str(course.hours),
             "required_sessions": str(course.required_sessions),
+            "session_plan": course.session_plan,
             "county": str(course.county_id),
             "cover_image": str(course.cover_image_id or ""),
             "body": streamfield([("paragraph", rich_text("<p>请提前十分钟到场签到。</p>"))]),
