@@ -17,7 +17,8 @@ def is_admin_path(path: str) -> bool:
 
 class SiteCSPMiddleware(CSPMiddleware):
     """django-csp's middleware, with ``ADMIN_CONTENT_SECURITY_POLICY`` for the admins (whose
-    scripts and styles are partly inline) and ``CONTENT_SECURITY_POLICY`` everywhere else. A
+    scripts and styles are partly inline) and ``CONTENT_SECURITY_POLICY`` everywhere else, with
+    ``CONTENT_SECURITY_POLICY_UPDATES`` added under their paths. A
     view's own policy (django-csp's decorators) still wins, and so does a header a view set
     itself (Wagtail's document view sends ``default-src 'none'``)."""
 
@@ -27,6 +28,10 @@ class SiteCSPMiddleware(CSPMiddleware):
         parts = super().get_policy_parts(request, response, report_only)
         if not report_only and parts.config is None and is_admin_path(request.path_info):
             parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
+        if not report_only:
+            for prefix, update in settings.CONTENT_SECURITY_POLICY_UPDATES.items():
+                if request.path_info.startswith(prefix):
+                    parts.update = {**update, **(parts.update or {})}
         return parts
 
 

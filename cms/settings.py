@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.weixin",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -190,6 +192,29 @@ ACCOUNT_RATE_LIMITS = {
     "change_phone": "3/h/user",
     "verify_phone": "3/m/key,20/m/ip",
 }
+# Sign in with WeChat (allauth's weixin provider: the website QR-code login of the WeChat Open
+# Platform), offered when WECHAT_APP_ID and WECHAT_APP_SECRET are set; the app is configured
+# here, not in the database. The provider is always installed (its tables and URLs do not
+# depend on the environment); without an app, no page shows the button and its URLs answer 404.
+# A newcomer gives her name and mobile number and confirms the number with a texted code; a
+# number that already has an account is proved with a code and WeChat joins that account
+# (people.forms.wechat, people.adapters.SocialAccountAdapter).
+WECHAT_APP_ID = env.str("WECHAT_APP_ID", default="")
+WECHAT_APP_SECRET = env.str("WECHAT_APP_SECRET", default="")
+if bool(WECHAT_APP_ID) != bool(WECHAT_APP_SECRET):
+    missing = "WECHAT_APP_SECRET" if WECHAT_APP_ID else "WECHAT_APP_ID"
+    raise ImproperlyConfigured(f"{missing} is not set: sign-in with WeChat needs both variables.")
+SOCIALACCOUNT_PROVIDERS = {
+    "weixin": {
+        "APPS": (
+            [{"client_id": WECHAT_APP_ID, "secret": WECHAT_APP_SECRET}] if WECHAT_APP_ID else []
+        ),
+    }
+}
+SOCIALACCOUNT_ADAPTER = "people.adapters.SocialAccountAdapter"
+SOCIALACCOUNT_FORMS = {"signup": "people.forms.wechat.WeChatSignupForm"}
+# Always the sign-up form (name and mobile number), never an account made from WeChat alone.
+SOCIALACCOUNT_AUTO_SIGNUP = False
 # Two-step verification (authenticator app, recovery codes) for staff: people/mfa.py.
 # Its secrets are encrypted at rest with FIELD_ENCRYPTION_KEYS (people.adapters.MfaAdapter).
 MFA_ADAPTER = "people.adapters.MfaAdapter"
@@ -360,6 +385,12 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [SELF],
         "form-action": [SELF],
     }
+}
+# Additions for the pages under a path (cms.security). The page that starts a WeChat sign-in
+# (/accounts/weixin/login/) posts a form whose answer is a redirect to WeChat's sign-in page,
+# and browsers check that redirect against form-action.
+CONTENT_SECURITY_POLICY_UPDATES = {
+    "/accounts/weixin/": {"form-action": ["https://open.weixin.qq.com"]}
 }
 # The Wagtail and Django admins (cms.security): their pages carry inline scripts (Wagtail's
 # configuration, the page editor's panels) and inline styles, and the editor previews pages

@@ -6,6 +6,9 @@ People type their number the way they write it ("138 0013 8000", "13800138000",
 "+8613800138000" whatever the spelling, so sign-up, sign-in, codes and rate limits all see the
 same number.
 
+``SocialAccountAdapter`` is sign-in with WeChat's (``people.wechat``): named 微信, its account
+tied to a mobile number.
+
 ``MfaAdapter`` keeps the secrets of two-step verification (authenticator app keys, the seed
 of the recovery codes) encrypted at rest with the children's field keys.
 """
@@ -16,17 +19,21 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 import phonenumbers
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from allauth.socialaccount.models import SocialApp
 
 from cms.client_ip import client_ip
 from people.fields import field_fernet
 from people.models import User
 from people.sms import send_sms
+from people.wechat import PROVIDER_ID, connect_pending_wechat
 
 MOBILE_TYPES = (
     phonenumbers.PhoneNumberType.MOBILE,
@@ -147,6 +154,10 @@ class AccountAdapter(DefaultAccountAdapter):
             credentials = {**credentials, "username": f"phone:{phone}"}
         return super()._get_login_attempts_cache_key(request, **credentials)
 
+    def post_login(self, request, user, **kwargs):
+        connect_pending_wechat(request, user)
+        return super().post_login(request, user, **kwargs)
+
     def get_client_ip(self, request) -> str:
         """The address rate limits count under: the audit log's (``cms.client_ip``), so that a
         client cannot pick her own by sending X-Forwarded-For. allauth's own reading of
@@ -156,6 +167,42 @@ class AccountAdapter(DefaultAccountAdapter):
         if not ip:
             raise PermissionDenied(_("Your address could not be determined."))
         return ip
+
+
+class SocialAccountAdapter(DefaultSocialAccountAdapter):
+    """WeChat is 微信 on every page, and nothing of the WeChat profile (nickname, picture,
+    sex, city) is kept: she gives her name on the sign-up form."""
+
+    def list_providers(self, request):
+        return [_named(provider) for provider in super().list_providers(request)]
+
+    def get_provider(self, request, provider, client_id=None):
+        return _named(super().get_provider(request, provider, client_id=client_id))
+
+    def get_app(self, request, provider, client_id=None):
+        """Without an app configured (no WECHAT_APP_ID), its pages are not found, not errors."""
+        try:
+            return super().get_app(request, provider, client_id=client_id)
+        except SocialApp.DoesNotExist as error:
+            raise Http404 from error
+
+    def populate_user(self, request, sociallogin, data):
+        """The user gets nothing from the profile; the account keeps only the ids that find
+        her again (this runs on every WeChat sign-in, before allauth stores the profile)."""
+        account = sociallogin.account
+        account.extra_data = {
+            key: value for key, value in account.extra_data.items() if key in SOCIAL_IDS_KEPT
+        }
+        return sociallogin.user
+
+
+SOCIAL_IDS_KEPT = ("openid", "unionid")
+
+
+def _named(provider):
+    if provider.id == PROVIDER_ID:
+        provider.name = _("WeChat")
+    return provider
 
 
 class MfaAdapter(DefaultMFAAdapter):

@@ -114,6 +114,8 @@ class StoryPage(ChineseSearchMixin, Page):
 
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types: list[str] = []
+    # What a shared link to a story says it is (cms/templatetags/open_graph.py).
+    open_graph_type = "article"
 
     class Meta:
         verbose_name = _("story")

@@ -332,13 +332,21 @@ MATRIX: dict[str, Row] = {
     "mfa_reauthenticate": Row(url("mfa_reauthenticate"), MFA_REAUTHENTICATE),
     "account_signup": Row(url("account_signup"), (A,) + (HOME,) * 7),
     "mfa_index": Row(url("mfa_index"), SIGNED_IN),
+    # Sign-in with WeChat (tests/people/test_accounts_wechat.py): the tests' settings have no
+    # WeChat app, so its pages are not found.
+    "weixin_login": Row(url("weixin_login"), (N,) * 8, "no WeChat app configured"),
+    "weixin_callback": Row(url("weixin_callback"), (N,) * 8, "no WeChat app configured"),
+    "socialaccount_signup": Row(
+        url("socialaccount_signup"), (L,) * 8, "only on the way back from WeChat"
+    ),
+    "socialaccount_connections": Row(url("socialaccount_connections"), SIGNED_IN),
 }
 
 # Third-party URL patterns, by where they are mounted, and where they are tested. Any of our
 # own views (OUR_APPS), and anything under /admin/people/, needs a row in MATRIX instead.
 COVERED_ELSEWHERE: dict[str, str] = {
-    "accounts/": "django-allauth (sign-in, codes, email, phone, two-step verification); our "
-    "use of it: tests/cms/test_accounts.py, tests/enrollment/test_accounts_*.py",
+    "accounts/": "django-allauth (sign-in, codes, email, phone, two-step verification, WeChat); "
+    "our use of it: tests/cms/test_accounts.py, tests/people/test_accounts_*.py",
     "admin/": "the Wagtail admin (content: tests/courses, tests/stories); /admin/people/ is ours",
     "django-admin/": "Django's admin, for superusers only",
     "documents/": "Wagtail documents",

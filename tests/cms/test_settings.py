@@ -78,6 +78,20 @@ def test_production_without_child_data_keys_fails_naming_the_variable(tmp_path, 
     assert variable in result.stderr, f"the error does not name {variable}:\n{result.stderr}"
 
 
+@pytest.mark.parametrize(
+    ("given", "missing"),
+    [("WECHAT_APP_ID", "WECHAT_APP_SECRET"), ("WECHAT_APP_SECRET", "WECHAT_APP_ID")],
+)
+def test_wechat_sign_in_needs_both_variables(tmp_path, given, missing):
+    env = _production_env(tmp_path) | {given: "wx-prod"}
+
+    result = _check_deploy(env)
+
+    assert result.returncode != 0, f"production started with {given} and no {missing}"
+    assert missing in result.stderr, f"the error does not name {missing}:\n{result.stderr}"
+    assert _check_deploy(env | {missing: "wx-prod-2"}).returncode == 0
+
+
 def test_site_speaks_chinese_in_china_time():
     assert settings.LANGUAGE_CODE == "zh-hans"
     assert settings.TIME_ZONE == "Asia/Shanghai"

@@ -2,22 +2,26 @@
 
 The test walks every URL pattern of the site, picks out each one whose view is a login view
 (a subclass of Django's LoginView, or a view named for login or authentication: Wagtail's
-admin and private-page sign-in, Django's admin sign-in, allauth's own) and checks what
-``LOGIN_VIEWS`` says of it: that it redirects to allauth's sign-in, or that a staff member's
-right password (or emailed code) there leads to the second factor and not into the site. A
-login view an installed app adds later, not in the table, fails the test by name.
+admin and private-page sign-in, Django's admin sign-in, allauth's own, WeChat's) and checks
+what ``LOGIN_VIEWS`` says of it: that it redirects to allauth's sign-in, or that a staff
+member's right password (or emailed code, or WeChat) there leads to the second factor and
+not into the site. A login view an installed app adds later, not in the table, fails the
+test by name.
 """
 
 import re
 from collections.abc import Callable
 
 from django.contrib.auth.views import LoginView as DjangoLoginView
+from django.test import override_settings
 from django.urls import reverse
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from allauth.socialaccount.models import SocialAccount
 
 from tests.makers import PASSWORD, make_city_staff
+from tests.people.wechat_support import WECHAT_APP, wechat_sign_in
 from tests.support import url_patterns
 
 pytestmark = pytest.mark.django_db
@@ -106,6 +110,25 @@ def not_a_sign_in(client, name: str, staff, mailoutbox) -> None:
     assert not signed_in(client)
 
 
+def wechat_asks_second_factor(client, name: str, staff, mailoutbox) -> None:
+    """Sign-in with WeChat (its start, and WeChat's return to the callback) is allauth's too: a
+    staff member whose WeChat is connected is asked the second factor, not let in."""
+    SocialAccount.objects.create(user=staff, provider="weixin", uid="o-wechat-staff")
+    with override_settings(SOCIALACCOUNT_PROVIDERS=WECHAT_APP):
+        response = wechat_sign_in(client, "o-wechat-staff")
+
+    assert response.status_code == 302 and response.url == reverse("mfa_authenticate")
+    assert not signed_in(client), "signed in with WeChat alone"
+
+
+def only_says_what_happened(client, name: str, staff, mailoutbox) -> None:
+    """allauth's pages after a cancelled or failed third-party sign-in: a message, no sign-in."""
+    response = client.get(reverse(name))
+
+    assert response.status_code in (200, 401), response.status_code
+    assert not signed_in(client)
+
+
 Check = Callable[..., None]
 LOGIN_VIEWS: dict[str, Check] = {
     "wagtailcore_login": redirects_to_allauth,  # Wagtail's private pages, /_util/login/
@@ -119,6 +142,9 @@ LOGIN_VIEWS: dict[str, Check] = {
     "account_request_reauthentication_code": only_for_the_signed_in,
     "account_confirm_reauthentication_code": only_for_the_signed_in,
     "mfa_reauthenticate": only_for_the_signed_in,
+    "weixin_login": wechat_asks_second_factor,
+    "socialaccount_login_cancelled": only_says_what_happened,
+    "socialaccount_login_error": only_says_what_happened,
     "wagtailcore_authenticate_with_password": not_a_sign_in,
     "wagtaildocs_authenticate_with_password": not_a_sign_in,
 }
