@@ -80,6 +80,15 @@ def test_a_guardian_agrees_to_the_privacy_notice_and_adds_her_child(live_server,
     assert PrivacyConsent.objects.filter(user=user).exists()
     check_fits(page, "child-add")
 
+    # Sent without the child's details: the page opens on what is wrong, focused and linked.
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+    focused = page.evaluate("document.activeElement.className")
+    assert "error-summary" in focused, f"the focus is on {focused!r}, not on the summary"
+    check_fits(page, "child-add-errors")
+    page.locator(".error-summary a[href='#id_gender_fieldset']").click()
+    assert page.evaluate("location.hash") == "#id_gender_fieldset"
+
     page.fill("input[name=name]", "张小雨")
     page.locator("input[name=gender][value=girl]").check()
     page.fill("input[name=date_of_birth]", today.replace(year=today.year - 9).isoformat())
@@ -91,7 +100,7 @@ def test_a_guardian_agrees_to_the_privacy_notice_and_adds_her_child(live_server,
     page.locator("main form button[type=submit]").click()
     page.wait_for_load_state()
 
-    assert page.url.endswith(reverse("people:me")), page.url
+    assert page.url.split("#")[0].endswith(reverse("people:me")), page.url
     check_fits(page, "me-guardian")
     child = Child.objects.get()
     assert child.guardian == user

@@ -126,6 +126,29 @@ def test_she_is_never_sent_off_the_site_after_adding_a_child(client, home, lishi
     assert saved.url == reverse("people:me")
 
 
+def test_a_form_with_errors_opens_on_a_summary_that_links_to_each_field(client, home, lishi):
+    """The summary takes the focus (autofocus, no JavaScript), is read out, and links to the
+    field at fault; a group of choices is a fieldset tied to its errors by one id."""
+    from bs4 import BeautifulSoup
+
+    client.force_login(make_guardian())
+
+    html = client.post(ADD, child_data(lishi, name="", gender="")).content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+
+    summary = soup.find(class_="error-summary")
+    assert summary["role"] == "alert" and summary.has_attr("autofocus")
+    assert summary["tabindex"] == "-1"
+    links = [a["href"] for a in summary.find_all("a")]
+    assert "#id_name" in links and "#id_gender_fieldset" in links
+    assert soup.find(id="id_name")["aria-describedby"].split()[-1] == "id_name_error"
+    assert soup.find(id="id_name_error").find(class_="field__error") is not None
+    gender = soup.find(id="id_gender_fieldset")
+    assert gender.name == "fieldset" and gender["aria-describedby"] == "id_gender_error"
+    ids = [tag["id"] for tag in soup.find_all(id=True)]
+    assert len(ids) == len(set(ids)), "an id is used twice"
+
+
 def test_a_date_of_birth_in_the_future_is_refused_beside_the_field(client, home, lishi):
     client.force_login(make_guardian())
     tomorrow = timezone.localdate() + dt.timedelta(days=1)
