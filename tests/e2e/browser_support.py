@@ -25,7 +25,8 @@ BROWSER_TEST = [
 
 def layout_problems(page, name: str) -> list[str]:
     """Screenshot the page as ``name`` and say what is wrong with it on a phone: sideways
-    scrolling, no visible main heading, text under 16 px, targets under 44 × 44 px."""
+    scrolling, no visible main heading, text under 16 px, targets under 44 × 44 px, and any
+    axe-core violation, of any impact."""
     page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
     problems = []
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
@@ -36,8 +37,9 @@ def layout_problems(page, name: str) -> list[str]:
         )
     if not page.locator("main h1").first.is_visible():
         problems.append(f"{name} ({page.url}): the main heading (main h1) is not visible")
-    if "/admin/" not in page.url:  # Wagtail's admin is not ours to size
+    if "/admin/" not in page.url:  # Wagtail's admin is not ours to size or audit
         problems += size_problems(page, name)
+        problems += accessibility_problems(page, name)
     return problems
 
 
@@ -94,3 +96,16 @@ SIZES_SCRIPT = r"""
 def size_problems(page, name: str) -> list[str]:
     """Text a person reads under 16 px, and links or buttons smaller than 44 × 44 px."""
     return [f"{name} ({page.url}): {problem}" for problem in page.evaluate(SIZES_SCRIPT)]
+
+
+def accessibility_problems(page, name: str) -> list[str]:
+    """Every axe-core violation on the page (WCAG 2.x A and AA, and best practices), whatever
+    its impact: a regression shows in CI."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        f"{name} ({page.url}): axe {violation['id']} ({violation['impact']}): "
+        f"{violation['help']} at {[node['target'] for node in violation['nodes']][:3]}"
+        for violation in results.response["violations"]
+    ]
