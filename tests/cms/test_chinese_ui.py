@@ -205,3 +205,16 @@ def test_forms_shown_again_with_their_errors_show_no_english(client, db, home):
         if words := english_words(response.content.decode()):
             found[f"POST {url}"] = words
     assert not found, f"error states show English words to a Chinese reader: {found}"
+
+
+def test_the_sign_in_page_s_chinese_has_no_stray_spaces_or_english_stops(client, db, home):
+    """allauth's own Chinese put spaces around the sign-up link and before the full stop."""
+    import re as regex
+
+    html = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="zh-CN,zh;q=0.9").text
+    parser = _VisibleText()
+    parser.feed(html)
+    text = " ".join(parser.parts)
+
+    assert "还没有账号？请先" in text
+    assert not regex.search(r"[\u4e00-\u9fff]\.(\s|$)", text), "an English full stop after Chinese"
