@@ -77,6 +77,7 @@ class ChildChoice:
     name: str
     age: int | None
     reason: str = ""
+    booking_id: int | None = None  # her booking of this very session, if the child has one
 
     @property
     def bookable(self) -> bool:
@@ -111,9 +112,12 @@ def _child_reasons(
     """Why each child can or cannot take this class, in two queries whatever their number."""
     day = timezone.localtime(session.start).date()
     booked: dict[int, set[int]] = {}
-    rows = _active_bookings(session).filter(child__in=children).values_list("child", "session")
-    for child_id, session_id in rows:
+    this_session: dict[int, int] = {}  # child → her booking of this session
+    rows = _active_bookings(session).filter(child__in=children)
+    for booking_id, child_id, session_id in rows.values_list("pk", "child", "session"):
         booked.setdefault(child_id, set()).add(session_id)
+        if session_id == session.pk:
+            this_session[child_id] = booking_id
     choices = []
     for child in children:
         age = child.age_on(day)
@@ -130,7 +134,15 @@ def _child_reasons(
             reason = _("%(name)s is already booked for this session.") % {"name": name}
         elif child.pk in booked:
             reason = _("%(name)s has another session booked at the same time.") % {"name": name}
-        choices.append(ChildChoice(child=child, name=name, age=age, reason=reason))
+        choices.append(
+            ChildChoice(
+                child=child,
+                name=name,
+                age=age,
+                reason=reason,
+                booking_id=this_session.get(child.pk) if reason else None,
+            )
+        )
     return choices
 
 

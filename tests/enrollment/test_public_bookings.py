@@ -195,6 +195,19 @@ def test_a_guardian_chooses_among_her_children_of_the_right_age(client, lishi):
     assert "This class is for ages 6 to 12; 大山 will be 15." in html
 
 
+def test_when_her_only_child_is_booked_the_page_links_to_that_booking(client, lishi):
+    session = summer_class().sessions.get()
+    guardian = make_guardian()
+    child = make_child(guardian=guardian, county_obj=lishi, name="张小雨", age=8)
+    booking = services.booking_create(session=session, booker=guardian, child=child)
+    client.force_login(guardian)
+
+    html = text(client.get(book_url(session)))
+
+    assert "小雨 is already booked for this session." in html
+    assert f'href="{reverse("enrollment:booking_detail", args=[booking.pk])}"' in html
+
+
 def test_a_guardian_without_a_child_adds_one_and_comes_back_to_this_booking(client, lishi):
     session = summer_class().sessions.get()
     client.force_login(make_guardian())
