@@ -1,6 +1,6 @@
 """Who someone is on the platform. Groups carry Django/Wagtail permissions; the county a
 coordinator may see is her ``CountyAssignment``. Group names are data (shown in the admin),
-created by migration ``enrollment.0002_groups``."""
+created and kept in step by ``people.groups.ensure_groups`` after every ``migrate``."""
 
 from enum import StrEnum
 

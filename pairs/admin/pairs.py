@@ -1,5 +1,5 @@
 """Pairs in the back office: the county's list, a pair's page, pairing a mother with a
-child and ending a pair, through ``enrollment.services``. Pairs are history: no edit, no
+child and ending a pair, through ``pairs.services``. Pairs are history: no edit, no
 delete."""
 
 from django.urls import reverse

@@ -1,6 +1,6 @@
 """Volunteer applications (招募) in the back office: the county's list, an application's
 page, and the coordinator's three answers (approve, ask for more information, decline),
-each through ``enrollment.services``."""
+each through ``people.services``."""
 
 from django.db.models import Count, Q
 from django.shortcuts import redirect
