@@ -1,5 +1,5 @@
 """Forms of the people back office. They only validate input; every save goes through
-``people.services`` and ``pairs.services`` (the views call them)."""
+``people.services`` (the views call them); the pair forms are in ``pairs.admin.forms``."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
