@@ -24,3 +24,21 @@ def restrict_sqlite_files(sender, connection, **kwargs) -> None:
                 os.chmod(path, OWNER_ONLY_FILE)
         except FileNotFoundError:
             continue
+
+
+def secret_from_env_or_file(name: str, path: Path, *, test_value: str = "") -> str:
+    """A secret setting: the environment variable ``name``, else the file at ``path`` (the
+    development keys ``make run`` writes to var/), else ``test_value`` (given under pytest
+    only); with none of them the site refuses to start, saying how to set it."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    value = os.environ.get(name, "").strip()
+    if not value and path.exists():
+        value = path.read_text().strip()
+    value = value or test_value
+    if not value:
+        raise ImproperlyConfigured(
+            f"{name} is not set. Set the {name} environment variable "
+            f"(or run `make run`, which writes a development key to var/{path.name})."
+        )
+    return value

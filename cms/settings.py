@@ -11,7 +11,11 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 import environ
-from csp.constants import NONE, SELF, UNSAFE_INLINE
+
+# Content-Security-Policy (django-csp): the site's, one path's additions and the admins'
+# (applied by cms.security).
+from cms import csp_policies
+from cms.files import secret_from_env_or_file
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
@@ -23,18 +27,11 @@ DEBUG = env.bool("DEBUG", default=False)
 # Under pytest: fast password hashing, in-memory email, a throwaway secret key.
 TESTING = env.bool("TESTING", default="pytest" in sys.modules)
 
-SECRET_KEY = env.str("SECRET_KEY", default="")
-if not SECRET_KEY:
-    secret_file = VAR_DIR / "secret_key"
-    if secret_file.exists():
-        SECRET_KEY = secret_file.read_text().strip()
-    elif TESTING:
-        SECRET_KEY = "insecure-test-only-key"  # noqa: S105
-    else:
-        raise ImproperlyConfigured(
-            "SECRET_KEY is not set. Set the SECRET_KEY environment variable "
-            "(or run `make run`, which writes a development key to var/secret_key)."
-        )
+# Secrets: from the environment, else the development file `make run` writes to var/, else
+# (under pytest only) a throwaway value; otherwise the site refuses to start.
+SECRET_KEY = secret_from_env_or_file(
+    "SECRET_KEY", VAR_DIR / "secret_key", test_value="insecure-test-only-key" if TESTING else ""
+)
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -192,13 +189,9 @@ ACCOUNT_RATE_LIMITS = {
     "change_phone": "3/h/user",
     "verify_phone": "3/m/key,20/m/ip",
 }
-# Sign in with WeChat (allauth's weixin provider: the website QR-code login of the WeChat Open
-# Platform), offered when WECHAT_APP_ID and WECHAT_APP_SECRET are set; the app is configured
-# here, not in the database. The provider is always installed (its tables and URLs do not
-# depend on the environment); without an app, no page shows the button and its URLs answer 404.
-# A newcomer gives her name and mobile number and confirms the number with a texted code; a
-# number that already has an account is proved with a code and WeChat joins that account
-# (people.forms.wechat, people.adapters.SocialAccountAdapter).
+# Sign in with WeChat (allauth's weixin provider, the Open Platform's QR-code login), offered
+# when both WECHAT_ variables are set; always installed, so tables and URLs do not depend on
+# the environment. The first time, her mobile number joins it to one account (people.wechat).
 WECHAT_APP_ID = env.str("WECHAT_APP_ID", default="")
 WECHAT_APP_SECRET = env.str("WECHAT_APP_SECRET", default="")
 if bool(WECHAT_APP_ID) != bool(WECHAT_APP_SECRET):
@@ -235,25 +228,14 @@ SMS_HOURLY_CAP = env.int("SMS_HOURLY_CAP", default=500)
 # Children's personal fields are encrypted with FIELD_ENCRYPTION_KEYS (Fernet keys, comma
 # separated; the first encrypts, all decrypt, so keys can be rotated) and looked up by a keyed
 # hash with FIELD_HASH_KEY. Development keys are written to var/ by `make run`.
-def _key_from_env_or_file(name: str, filename: str, test_value: str) -> str:
-    value = env.str(name, default="")
-    key_file = VAR_DIR / filename
-    if not value and key_file.exists():
-        value = key_file.read_text().strip()
-    if not value and TESTING:
-        value = test_value
-    if not value:
-        raise ImproperlyConfigured(
-            f"{name} is not set. Set the {name} environment variable "
-            f"(or run `make run`, which writes a development key to var/{filename})."
-        )
-    return value
-
-
-FIELD_ENCRYPTION_KEYS = _key_from_env_or_file(
-    "FIELD_ENCRYPTION_KEYS", "field_encryption_keys", "ZmFrZS10ZXN0LWtleS1mb3ItdGVzdHMtb25seS0wMDA="
+FIELD_ENCRYPTION_KEYS = secret_from_env_or_file(
+    "FIELD_ENCRYPTION_KEYS",
+    VAR_DIR / "field_encryption_keys",
+    test_value="ZmFrZS10ZXN0LWtleS1mb3ItdGVzdHMtb25seS0wMDA=" if TESTING else "",
 ).split(",")
-FIELD_HASH_KEY = _key_from_env_or_file("FIELD_HASH_KEY", "field_hash_key", "test-hash-key")
+FIELD_HASH_KEY = secret_from_env_or_file(
+    "FIELD_HASH_KEY", VAR_DIR / "field_hash_key", test_value="test-hash-key" if TESTING else ""
+)
 # The oldest a child in the programme may be, and the privacy notice version a guardian
 # agrees to before her children's data is stored (bump it when the notice changes).
 PROGRAM_MAX_CHILD_AGE = 18
@@ -372,46 +354,12 @@ SILENCED_SYSTEM_CHECKS = env.list(
     "SILENCED_SYSTEM_CHECKS", default=["security.W019", "security.W021", "account.W001"]
 )
 
-# Content-Security-Policy (django-csp). The site runs no script of its own and no inline
-# style; images may be data: URIs (the authenticator QR code on the two-step setup page).
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [SELF],
-        "style-src": [SELF],
-        "img-src": [SELF, "data:"],
-        "object-src": [NONE],
-        "base-uri": [SELF],
-        "frame-ancestors": [SELF],
-        "form-action": [SELF],
-    }
-}
-# Additions for the pages under a path (cms.security). The page that starts a WeChat sign-in
-# (/accounts/weixin/login/) posts a form whose answer is a redirect to WeChat's sign-in page,
-# and browsers check that redirect against form-action.
-CONTENT_SECURITY_POLICY_UPDATES = {
-    "/accounts/weixin/": {"form-action": ["https://open.weixin.qq.com"]}
-}
-# The Wagtail and Django admins (cms.security): their pages carry inline scripts (Wagtail's
-# configuration, the page editor's panels) and inline styles, and the editor previews pages
-# in a same-origin frame and reads images as blob: URLs while uploading.
-ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
-ADMIN_CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [SELF, UNSAFE_INLINE],
-        "style-src": [SELF, UNSAFE_INLINE],
-        "img-src": [SELF, "data:", "blob:"],
-        "font-src": [SELF, "data:"],
-        "connect-src": [SELF],
-        "frame-src": [SELF],
-        "worker-src": [SELF, "blob:"],
-        "object-src": [NONE],
-        "base-uri": [SELF],
-        "frame-ancestors": [SELF],
-        "form-action": [SELF],
-    }
-}
+# Content-Security-Policy (django-csp): the site's, one path's additions and the admins'
+# (cms/csp_policies.py, applied by cms.security).
+CONTENT_SECURITY_POLICY = csp_policies.CONTENT_SECURITY_POLICY
+CONTENT_SECURITY_POLICY_UPDATES = csp_policies.CONTENT_SECURITY_POLICY_UPDATES
+ADMIN_PATH_PREFIXES = csp_policies.ADMIN_PATH_PREFIXES
+ADMIN_CONTENT_SECURITY_POLICY = csp_policies.ADMIN_CONTENT_SECURITY_POLICY
 
 LOGGING = {
     "version": 1,

@@ -9,7 +9,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courses.models import Session, SummerClassPage, TrainingCoursePage, local_when
+from courses.models import Session, SummerClassPage, TrainingCoursePage
+from courses.sessions import local_when
 from enrollment.errors import ContactUnverified
 from enrollment.models import Booking
 from pairs.models import Pair

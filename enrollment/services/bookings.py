@@ -23,7 +23,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courses.models import CoursePage, Session, TrainingCoursePage, local_when
+from courses.models import CoursePage, Session, TrainingCoursePage
+from courses.sessions import local_when
 from enrollment.errors import (
     BookingChanged,
     DomainError,

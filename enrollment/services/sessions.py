@@ -13,7 +13,8 @@ from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from courses.models import Session, local_when
+from courses.models import Session
+from courses.sessions import local_when
 from enrollment.models import Booking, BookingEvent
 from enrollment.services.bookings import lock_session, session_write_transaction, set_status
 from people.models import User
