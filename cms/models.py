@@ -124,6 +124,9 @@ class County(index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=50, unique=True)
     slug = models.SlugField(_("slug"), max_length=50, unique=True, allow_unicode=False)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # The county women's federation's contact, printed on its pairing cards (结对卡).
+    contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
+    contact_address = models.CharField(_("contact address"), max_length=200, blank=True)
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 

@@ -286,6 +286,11 @@ SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
 PUBLIC_MEDIA_FOLDERS = ("images", "original_images")
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
+# Pairs: agreements. Scans of safety agreements (安全责任书) live outside MEDIA_ROOT, with no
+# URL: only a back-office view that checks the pair's county serves them (pairs.storage).
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private"))
+PAIRS_AGREEMENT_MAX_BYTES = env.int("PAIRS_AGREEMENT_MAX_BYTES", default=5 * 1024 * 1024)
+
 # Email: console in development; set EMAIL_URL (e.g. smtp+tls://user:pass@host:587) in production.
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)

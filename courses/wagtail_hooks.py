@@ -18,7 +18,7 @@ class CountyViewSet(SnippetViewSet):
     icon = "globe"
     list_display = ["name", "slug", "sort_order"]
     ordering = ["sort_order", "name"]
-    panels = ["name", "slug", "sort_order"]
+    panels = ["name", "slug", "sort_order", "contact_phone", "contact_address"]
 
 
 class VenueViewSet(SnippetViewSet):

@@ -1,7 +1,8 @@
 """Matching a child with a caring mother (精准匹配), by the seed article's rules: where the child
 lives most of the time first (the same township; then both in town, 城区, or both in the
 countryside, 乡镇); then her category against the mother's sector (a disabled child → a mother
-of the disabled persons' federation; a senior-secondary pupil → an education-sector mother);
+of the disabled persons' federation; a senior-secondary pupil → an education-sector mother;
+a child of a marriage or family court case → a mother of the legal sector, 政法系统);
 then the mother's strengths against the child's needs; then the room the mother has left.
 
 This module only ranks and says why; the coordinator decides. ``score`` works on plain values
@@ -25,6 +26,8 @@ MAX_SKILLS = 2
 # Which sector suits which child (the article's examples).
 SECTOR_FOR_CATEGORY = {"disabled": "disability"}
 SECTOR_FOR_STAGE = {"senior": "education", "vocational": "education"}
+# A child of a marriage or family court case: court, procuratorate or police (政法系统).
+LEGAL_SECTORS = ("court", "procuratorate", "police")
 
 
 def area(township: str) -> str:
@@ -54,6 +57,7 @@ def score(
     child_category: str,
     child_stage: str,
     child_needs: str,
+    child_family_court_case: bool = False,
     mother_township: str,
     mother_sector: str,
     mother_skills: list[str],
@@ -68,9 +72,13 @@ def score(
         urban = area(child_township) == "urban"
         reason = _("Both live in town") if urban else _("Both live in the countryside")
         result.add(WEIGHTS["same_area"], reason)
-    wanted = SECTOR_FOR_CATEGORY.get(child_category) or SECTOR_FOR_STAGE.get(child_stage)
-    if wanted and mother_sector == wanted:
-        result.add(WEIGHTS["sector"], _("Her sector suits this child"))
+    if child_family_court_case:
+        if mother_sector in LEGAL_SECTORS:
+            result.add(WEIGHTS["sector"], _("Legal sector, for a child of a family court case"))
+    else:
+        wanted = SECTOR_FOR_CATEGORY.get(child_category) or SECTOR_FOR_STAGE.get(child_stage)
+        if wanted and mother_sector == wanted:
+            result.add(WEIGHTS["sector"], _("Her sector suits this child"))
     matched = [skill for skill in mother_skills if skill and skill in (child_needs or "")]
     for skill in matched[:MAX_SKILLS]:
         result.add(WEIGHTS["skill"], _("Can help with: %s") % skill)

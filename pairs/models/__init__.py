@@ -1,5 +1,7 @@
 """The pairs side's records, a module per subject."""
 
+from pairs.models.agreements import SafetyAgreement
+from pairs.models.knowledge import PairKnowledge
 from pairs.models.pairs import Pair, PairQuerySet
 
-__all__ = ["Pair", "PairQuerySet"]
+__all__ = ["Pair", "PairKnowledge", "PairQuerySet", "SafetyAgreement"]

@@ -30,10 +30,11 @@ class Pair(models.Model):
         ENDED = "ended", _("Ended")
 
     class EndReason(models.TextChoices):
-        OVER_AGE = "over_age", _("Child over the age limit")
-        NO_LONGER_ELIGIBLE = "no_longer_eligible", _("No longer left-behind or in difficulty")
+        OVER_AGE = "over_age", _("Over the age limit")
+        NO_LONGER_ELIGIBLE = "no_longer_eligible", _("No longer left-behind")
         MOVED = "moved", _("Household registration moved")
-        MOTHER_WITHDREW = "mother_withdrew", _("Mother withdrew")
+        GUARDIANSHIP_CHANGED = "guardianship_changed", _("Guardianship changed")
+        MOTHER_WITHDREW = "mother_withdrew", _("Volunteer withdrew")
         REMATCHED = "rematched", _("Re-paired with another mother")
         OTHER = "other", _("Other")
 

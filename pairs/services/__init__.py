@@ -1,5 +1,7 @@
 """Every write about pairs (one function each, keyword arguments, one transaction)."""
 
+from pairs.services.agreements import agreement_record
+from pairs.services.knowledge import knowledge_confirm
 from pairs.services.pairs import pair_create, pair_end
 
-__all__ = ["pair_create", "pair_end"]
+__all__ = ["agreement_record", "knowledge_confirm", "pair_create", "pair_end"]

@@ -76,6 +76,9 @@ def pair_end(
         raise DomainError(_("This pair has already ended."))
     if reason not in Pair.EndReason.values:
         raise DomainError(_("Choose why the pair ends."), field="end_reason")
+    note = (note or "").strip()
+    if reason == Pair.EndReason.OTHER and not note:
+        raise DomainError(_("Say why the pair ends."), field="note")
     ended_on = ended_on or timezone.localdate()
     if ended_on > timezone.localdate():
         # The pair ends now (the mother stops seeing the child); a later date would be false.

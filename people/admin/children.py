@@ -248,6 +248,7 @@ class ChildInspectView(ChildScopeMixin, AuditedReadMixin, BlankAsDashMixin, gene
             "age",
             "id_number",
             "category",
+            "family_court_case",
             "county",
             "township",
             "address",

@@ -33,6 +33,7 @@ class ChildAdminForm(WagtailAdminModelForm):
             "date_of_birth",
             "id_number",
             "category",
+            "family_court_case",
             "county",
             "township",
             "address",

@@ -243,6 +243,10 @@ class Child(models.Model):
     township = models.CharField(_("township or street"), max_length=50)
     school_stage = models.CharField(_("school stage"), max_length=12, choices=SchoolStage.choices)
     category = models.CharField(_("category"), max_length=24, choices=Category.choices, blank=True)
+    # The article pairs these children with mothers of the legal sector (政法系统).
+    family_court_case = models.BooleanField(
+        _("child of a marriage or family court case"), default=False
+    )
     guardian = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("guardian's account"),

@@ -32,6 +32,7 @@ EDITABLE_FIELDS = (
     "township",
     "school_stage",
     "category",
+    "family_court_case",
     "relationship",
 )
 

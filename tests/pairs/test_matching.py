@@ -36,6 +36,16 @@ MOTHER = {
         ({"child_category": "disabled"}, {"mother_sector": "education"}, 0),
         ({"child_stage": "senior"}, {"mother_sector": "education"}, W["sector"]),
         ({"child_stage": "primary"}, {"mother_sector": "education"}, 0),
+        ({"child_family_court_case": True}, {"mother_sector": "court"}, W["sector"]),
+        ({"child_family_court_case": True}, {"mother_sector": "procuratorate"}, W["sector"]),
+        ({"child_family_court_case": True}, {"mother_sector": "police"}, W["sector"]),
+        ({"child_family_court_case": True}, {"mother_sector": "education"}, 0),
+        ({"child_family_court_case": False}, {"mother_sector": "court"}, 0),
+        (  # the court case comes first: a legal-sector mother, not the disability one
+            {"child_family_court_case": True, "child_category": "disabled"},
+            {"mother_sector": "disability"},
+            0,
+        ),
         ({"child_needs": "需要作业辅导和阅读陪伴"}, {"mother_skills": ["作业辅导"]}, W["skill"]),
         (
             {"child_needs": "作业辅导、阅读陪伴、心理咨询"},
