@@ -4,7 +4,9 @@ calls, see ``people.wagtail_hooks``, ``people.views.me`` and ``people.personal_d
 
 from wagtail import hooks
 
+from pairs.admin.matching import WaitingViewSet
 from pairs.admin.pairs import PairViewSet
+from pairs.admin.sections import child_pair_history, volunteer_pairs
 from pairs.personal_data import pairs_of
 from pairs.selectors.pairs import paired_children
 from people.views.me import MeSection
@@ -15,6 +17,15 @@ ORDER_PAIRS = 30  # after her application, before her children
 @hooks.register("register_people_admin_viewset")
 def pairs_menu_item():
     return (30, PairViewSet)
+
+
+@hooks.register("register_people_admin_viewset")
+def waiting_children_menu_item():
+    return (35, WaitingViewSet)
+
+
+hooks.register("child_admin_sections", child_pair_history)
+hooks.register("volunteer_admin_sections", volunteer_pairs)
 
 
 @hooks.register("me_page_sections")

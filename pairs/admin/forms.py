@@ -51,5 +51,8 @@ class PairEndForm(forms.Form):
         label=_("Ended on"), initial=timezone.localdate, widget=AdminDateInput
     )
     note = forms.CharField(
-        label=_("Note (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Note"),
+        required=False,
+        help_text=_("Required when the reason is “Other”."),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )

@@ -2,6 +2,7 @@
 child and ending a pair, through ``pairs.services``. Pairs are history: no edit, no
 delete."""
 
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -14,8 +15,10 @@ import django_filters
 
 from cms.models import County
 from pairs import services
+from pairs.admin.agreements import AgreementRecordView, AgreementScanView
+from pairs.admin.card import PairCardView
 from pairs.admin.forms import PairCreateForm, PairEndForm
-from pairs.models import Pair
+from pairs.models import Pair, PairKnowledge, SafetyAgreement
 from people.admin.base import (
     AuditedListMixin,
     AuditedReadMixin,
@@ -35,7 +38,17 @@ ENDED_FIELDS = ("ended_on", "end_reason", "end_note", "ended_by")
 
 
 def pairs_for(user):
-    return Pair.objects.visible_to(user).select_related("mother", "child", "county")
+    """Her pairs, each with ``has_agreement`` (a pair without a safety agreement says so on
+    every list), in the same query."""
+    return (
+        Pair.objects.visible_to(user)
+        .select_related("mother", "child", "county")
+        .annotate(has_agreement=Exists(SafetyAgreement.objects.filter(pair=OuterRef("pk"))))
+    )
+
+
+def agreement_label(pair: Pair) -> str:
+    return _("Signed") if pair.has_agreement else _("No safety agreement")
 
 
 class PairFilterSet(CountyScopedFilterSet):
@@ -70,6 +83,12 @@ class PairIndexView(AuditedListMixin, PeopleIndexView):
             ),
             Column("started_on", label=_("Started on"), sort_key="started_on"),
             Column("ended_on", label=_("Ended on"), sort_key="ended_on", classname="people-wide"),
+            StatusTagColumn(
+                "agreement",
+                label=_("Safety agreement"),
+                accessor=agreement_label,
+                primary=lambda pair: not pair.has_agreement,
+            ),
         ]
 
     @cached_property
@@ -85,6 +104,16 @@ class PairIndexView(AuditedListMixin, PeopleIndexView):
 class PairCreateView(DomainErrorFormMixin, generic.CreateView):
     inspect_url_name = None
     success_message = gettext_lazy("%(object)s: paired.")
+
+    def get_initial(self):
+        """Prefilled from "suggest a mother" (``?child=…&mother=…``); she still confirms, and
+        the form offers only what her scope allows."""
+        initial = super().get_initial()
+        for name in ("child", "mother"):
+            value = self.request.GET.get(name, "")
+            if value.isdigit():
+                initial[name] = int(value)
+        return initial
 
     def save_instance(self):
         data = self.form.cleaned_data
@@ -147,9 +176,27 @@ class PairInspectView(ScopedObjectMixin, AuditedReadMixin, BlankAsDashMixin, gen
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        if self.object.status == Pair.Status.ACTIVE and self.user_has_permission("change"):
-            namespace = self.index_url_name.rsplit(":", 1)[0]
-            context["end_url"] = reverse(f"{namespace}:end", args=[self.object.pk])
+        pair = self.object
+        active = pair.status == Pair.Status.ACTIVE
+        if active and self.user_has_permission("change"):
+            context["end_url"] = reverse("people_pairs:end", args=[pair.pk])
+            context["agreement_url"] = reverse("people_pairs:agreement", args=[pair.pk])
+        if active:
+            context["card_url"] = reverse("people_pairs:card", args=[pair.pk])
+        context["agreements"] = [
+            {
+                "agreement": agreement,
+                "scan_url": reverse("people_pairs:agreement_scan", args=[agreement.pk])
+                if agreement.scan
+                else "",
+            }
+            for agreement in pair.agreements.select_related("recorded_by")
+        ]
+        known = {record.topic: record for record in pair.knowledge.select_related("confirmed_by")}
+        context["knowledge"] = [
+            {"label": label, "record": known.get(topic)}
+            for topic, label in PairKnowledge.Topic.choices
+        ]
         return context
 
 
@@ -196,11 +243,20 @@ class PairViewSet(PeopleViewSet):
         return PairCreateForm
 
     def extra_urlpatterns(self) -> list:
-        view = self.construct_view(
-            PairEndView,
-            model=self.model,
-            index_url_name=self.get_url_name("index"),
-            inspect_url_name=self.get_url_name("inspect"),
-            header_icon=self.icon,
-        )
-        return [self.action_path("end", view)]
+        actions = {"end": PairEndView, "agreement": AgreementRecordView}
+        return [
+            self.action_path(
+                name,
+                self.construct_view(
+                    view_class,
+                    model=self.model,
+                    index_url_name=self.get_url_name("index"),
+                    inspect_url_name=self.get_url_name("inspect"),
+                    header_icon=self.icon,
+                ),
+            )
+            for name, view_class in actions.items()
+        ] + [
+            self.action_path("card", PairCardView.as_view()),
+            self.action_path("agreement_scan", AgreementScanView.as_view()),
+        ]

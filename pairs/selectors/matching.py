@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, DateField, Exists, F, Max, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Cast, Coalesce, Greatest
+from django.db.models.functions import Coalesce, Greatest, TruncDate
 
 from pairs.matching import Score, score
 from pairs.models import Pair
@@ -88,7 +88,7 @@ def waiting_children(queryset: QuerySet[Child]) -> QuerySet[Child]:
         .annotate(last=Max("ended_on"))
         .values("last")
     )
-    created_on = Cast("created_at", DateField())
+    created_on = TruncDate("created_at")
     return (
         queryset.active()
         .exclude(Exists(Pair.objects.filter(child=OuterRef("pk"), status=Pair.Status.ACTIVE)))

@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from pairs.models import Pair
+from pairs.models import Pair, PairKnowledge
 from people.models import User
 
 
@@ -58,3 +58,28 @@ def paired_children(user: User) -> list[PairedChild]:
     """Her active pairs' children, as a caring mother may know them."""
     today = timezone.localdate()
     return [PairedChild.of(pair, today) for pair in own_active_pairs(user)]
+
+
+def own_active_pair_or_404(user: User, pair_id: int) -> Pair:
+    """One of her active pairs, for what she writes about it; 404 for any other pair."""
+    pair = own_active_pairs(user).select_related("mother").filter(pk=pair_id).first()
+    if pair is None:
+        raise Http404("No such active pair of yours")
+    return pair
+
+
+@dataclass(frozen=True)
+class KnownTopic:
+    """One of the three things she must know (三必清), with when she last confirmed it."""
+
+    topic: str
+    label: str
+    record: PairKnowledge | None
+
+
+def knowledge_of(pair: Pair) -> list[KnownTopic]:
+    known = {record.topic: record for record in PairKnowledge.objects.filter(pair=pair)}
+    return [
+        KnownTopic(topic=topic, label=str(label), record=known.get(topic))
+        for topic, label in PairKnowledge.Topic.choices
+    ]

@@ -8,6 +8,7 @@ from django.urls import path, reverse
 from django.utils.text import capfirst
 from django.views.generic import FormView
 
+from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views import generic
@@ -233,3 +234,12 @@ class ObjectActionView(
             cancel_url=self.get_success_url(),
         )
         return context
+
+
+def inspect_sections(hook_name: str, request, obj) -> list:
+    """The sections the rooms above add to a record's back-office page, through a Wagtail
+    hook called as ``fn(request, obj)`` returning HTML or None (nothing to show): the child's
+    pairs (hook ``child_admin_sections``), a mother's pairs and the children who need one
+    (hook ``volunteer_admin_sections``). The people side so never imports pairs."""
+    sections = (section_for(request, obj) for section_for in hooks.get_hooks(hook_name))
+    return [section for section in sections if section]

@@ -28,6 +28,7 @@ from people.admin.base import (
     PeopleIndexView,
     PeopleViewSet,
     ScopedObjectMixin,
+    inspect_sections,
 )
 from people.admin.forms import ChildAdminForm
 from people.audit import audit_record
@@ -284,6 +285,13 @@ class ChildInspectView(ChildScopeMixin, AuditedReadMixin, BlankAsDashMixin, gene
             "date": original.date_of_birth.isoformat() if original.date_of_birth else "—",
             "id": original.pk,
         }
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["extra_sections"] = inspect_sections(
+            "child_admin_sections", self.request, self.object
+        )
+        return context
 
     def get_age_display_value(self):
         return self.object.age_on(timezone.localdate())

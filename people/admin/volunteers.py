@@ -24,6 +24,7 @@ from people.admin.base import (
     PeopleIndexView,
     PeopleViewSet,
     ScopedObjectMixin,
+    inspect_sections,
 )
 from people.admin.forms import ApproveForm, DeclineForm, RequestInfoForm
 from people.models import Volunteer
@@ -167,6 +168,9 @@ class VolunteerInspectView(ScopedObjectMixin, BlankAsDashMixin, generic.InspectV
             }
             for action in (review_actions(self.object) if can_review else [])
         ]
+        context["extra_sections"] = inspect_sections(
+            "volunteer_admin_sections", self.request, self.object
+        )
         return context
 
 

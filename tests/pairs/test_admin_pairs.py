@@ -114,7 +114,7 @@ def test_ending_before_the_start_shows_the_services_message(client_a, pair_a):
 
     response = client_a.post(
         f"/admin/people/pairs/end/{pair_a.pk}/",
-        {"end_reason": Pair.EndReason.OTHER, "ended_on": before.isoformat()},
+        {"end_reason": Pair.EndReason.MOVED, "ended_on": before.isoformat()},
     )
 
     assert response.context["form"].errors["ended_on"]

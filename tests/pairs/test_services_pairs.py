@@ -204,9 +204,9 @@ def test_ending_needs_a_known_reason_and_happens_once(lishi, coordinator, child)
         pair_services.pair_end(actor=coordinator, pair=created, reason="bored")
     assert error.value.field == "end_reason"
 
-    pair_services.pair_end(actor=coordinator, pair=created, reason=Pair.EndReason.OTHER)
+    pair_services.pair_end(actor=coordinator, pair=created, reason=Pair.EndReason.MOVED)
     with pytest.raises(people_services.DomainError):
-        pair_services.pair_end(actor=coordinator, pair=created, reason=Pair.EndReason.OTHER)
+        pair_services.pair_end(actor=coordinator, pair=created, reason=Pair.EndReason.MOVED)
 
 
 def test_a_pair_cannot_end_before_it_started(lishi, coordinator, child):
@@ -216,7 +216,7 @@ def test_a_pair_cannot_end_before_it_started(lishi, coordinator, child):
         pair_services.pair_end(
             actor=coordinator,
             pair=created,
-            reason=Pair.EndReason.OTHER,
+            reason=Pair.EndReason.MOVED,
             ended_on=timezone.localdate() - dt.timedelta(days=1),
         )
 
@@ -244,7 +244,7 @@ def test_a_coordinator_of_another_county_cannot_end_a_pair(lishi, wenshui, coord
 
     with pytest.raises(people_services.DomainError):
         pair_services.pair_end(
-            actor=make_coordinator(wenshui), pair=created, reason=Pair.EndReason.OTHER
+            actor=make_coordinator(wenshui), pair=created, reason=Pair.EndReason.MOVED
         )
     assert Pair.objects.get(pk=created.pk).status == Pair.Status.ACTIVE
 
@@ -252,7 +252,7 @@ def test_a_coordinator_of_another_county_cannot_end_a_pair(lishi, wenshui, coord
 def test_pairs_are_history_deleting_their_mother_or_child_is_refused(lishi, coordinator, child):
     mother = make_mother(lishi)
     created = pair(mother, child, coordinator)
-    pair_services.pair_end(actor=coordinator, pair=created, reason=Pair.EndReason.OTHER)
+    pair_services.pair_end(actor=coordinator, pair=created, reason=Pair.EndReason.MOVED)
 
     with pytest.raises(ProtectedError):
         child.delete()

@@ -64,7 +64,7 @@ def test_a_pair_ended_by_the_system_leaves_no_staff_entry():
     )
     before = AuditEntry.objects.count()
 
-    pair_services.pair_end(actor=None, pair=pair, reason=Pair.EndReason.OTHER)
+    pair_services.pair_end(actor=None, pair=pair, reason=Pair.EndReason.MOVED)
 
     assert AuditEntry.objects.count() == before
     assert Child.objects.get(pk=child.pk).pairs.get().status == Pair.Status.ENDED
