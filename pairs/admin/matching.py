@@ -120,9 +120,7 @@ class WaitingIndexView(AuditedListMixin, PeopleIndexView):
     """应结尽结: every child of her county without a caring mother, longest waiting first."""
 
     def get_base_queryset(self):
-        return waiting_children(Child.objects.for_staff(self.request.user)).select_related(
-            "county"
-        )
+        return waiting_children(Child.objects.for_staff(self.request.user)).select_related("county")
 
     @cached_property
     def columns(self):

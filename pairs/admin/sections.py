@@ -12,9 +12,7 @@ from people.scope import staff_scope
 
 
 def _with_agreement(pairs):
-    return pairs.annotate(
-        has_agreement=Exists(SafetyAgreement.objects.filter(pair=OuterRef("pk")))
-    )
+    return pairs.annotate(has_agreement=Exists(SafetyAgreement.objects.filter(pair=OuterRef("pk"))))
 
 
 def child_pair_history(request, child: Child) -> str:
