@@ -130,7 +130,7 @@ def test_children_who_need_a_mother_most_suitable_first(client_a, county_a, coun
     assert response.status_code == 200
     names = [s["child"].name for s in response.context["suggestions"]]
     assert names == ["王近近", "王远远"]
-    assert f"?child=" in response.context["suggestions"][0]["pair_url"]
+    assert "?child=" in response.context["suggestions"][0]["pair_url"]
     entry = AuditEntry.objects.filter(action=AuditEntry.Action.VIEW).latest("pk")
     assert entry.children_shown == 2
 
