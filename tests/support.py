@@ -15,11 +15,16 @@ from wagtail.models import Page
 
 
 def file_settings(tmp_path_factory) -> dict[str, str]:
-    """Uploaded images and renditions go to a throwaway folder, not var/media; static files
+    """Uploaded images and renditions (and private files, pairs.storage) go to a throwaway
+    folder, not var/; static files
     are served from the app folders (an empty STATIC_ROOT keeps WhiteNoise quiet)."""
     base = tmp_path_factory.getbasetemp()
     (base / "static").mkdir(exist_ok=True)
-    return {"MEDIA_ROOT": str(base / "media"), "STATIC_ROOT": str(base / "static")}
+    return {
+        "MEDIA_ROOT": str(base / "media"),
+        "STATIC_ROOT": str(base / "static"),
+        "PRIVATE_MEDIA_ROOT": str(base / "private"),
+    }
 
 
 @contextmanager

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLResolver, path, reverse
 from django.urls.resolvers import RegexPattern
 
@@ -101,6 +102,7 @@ class World:
     booking: object  # the mother's booking of a session of the "training" page
     county_a_booking: object  # the mother's booking of a session at a venue in county A
     completed_training: object  # a training the mother has completed (certificate)
+    agreement_a: object  # pair_a's safety agreement, with a scan
 
 
 # ``path`` builds the URL from the world. Columns, in the order of ROLES:
@@ -133,6 +135,14 @@ def pair_a(w: World) -> int:
 
 def ended_pair_a(w: World) -> int:
     return w.ended_pair_a.pk
+
+
+def agreement_a(w: World) -> int:
+    return w.agreement_a.pk
+
+
+def mother_volunteer(w: World) -> int:
+    return w.users["mother"].volunteer.pk
 
 
 def child_b(w: World) -> int:
@@ -295,6 +305,20 @@ MATRIX: dict[str, Row] = {
     "people_pairs:add": Row(url("people_pairs:add"), PEOPLE_ADMIN),
     "people_pairs:inspect": Row(url("people_pairs:inspect", pair_a), COUNTY_A_RECORD),
     "people_pairs:end": Row(url("people_pairs:end", pair_a), COUNTY_A_RECORD),
+    "people_pairs:agreement": Row(url("people_pairs:agreement", pair_a), COUNTY_A_RECORD),
+    "people_pairs:agreement_scan": Row(
+        url("people_pairs:agreement_scan", agreement_a), COUNTY_A_RECORD, "a private scan"
+    ),
+    "people_pairs:card": Row(url("people_pairs:card", pair_a), COUNTY_A_RECORD),
+    "people_waiting:index": Row(url("people_waiting:index"), PEOPLE_ADMIN),
+    "people_waiting:index_results": Row(url("people_waiting:index_results"), PEOPLE_ADMIN),
+    "people_waiting:suggest": Row(url("people_waiting:suggest", child_a), COUNTY_A_RECORD),
+    "people_waiting:suggest · a ledger child of county B": Row(
+        url("people_waiting:suggest", child_b), (L, NA, NA, NA, N, N, A, A)
+    ),
+    "people_waiting:for_mother": Row(
+        url("people_waiting:for_mother", mother_volunteer), COUNTY_A_RECORD
+    ),
     "people_counties:index": Row(url("people_counties:index"), CITY_ONLY_ADMIN),
     "people_counties:index_results": Row(url("people_counties:index_results"), CITY_ONLY_ADMIN),
     "people_counties:add": Row(url("people_counties:add"), CITY_ONLY_ADMIN),
@@ -462,11 +486,19 @@ def build_world() -> World:
         "stories": factories.StoryIndexPageFactory(),
         "story": factories.StoryPageFactory(series=series, episode=1),
     }
+    pair = make_pair(mother, child, actor=coordinator_a)
+    agreement = pair_services.agreement_record(
+        actor=coordinator_a,
+        pair=pair,
+        signed_on=pair.started_on,
+        signed_by="张桂花",
+        scan=SimpleUploadedFile("scan.pdf", b"%PDF-1.4\n%%EOF\n"),
+    )
     return World(
         users=users,
         child_a=child,
         ledger_child_b=make_child(county_obj=wenshui, name="周小乐"),
-        pair_a=make_pair(mother, child, actor=coordinator_a),
+        pair_a=pair,
         ended_pair_a=ended,
         applicant_volunteer=users["applicant"].volunteer,
         assignment_a=coordinator_a.county_assignment,
@@ -479,6 +511,7 @@ def build_world() -> World:
             booker=mother,
         ),
         completed_training=_completed_training(mother, lishi),
+        agreement_a=agreement,
     )
 
 
