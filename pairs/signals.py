@@ -32,14 +32,14 @@ def end_childs_pairs(sender, child, note: str, **kwargs) -> None:
 @receiver(pair_ended, dispatch_uid="pairs_tell_the_family")
 def tell_the_family(sender, pair: Pair, **kwargs) -> None:
     """The guardian with an account is told, once the ending is committed; not when she
-    removed the child's record herself (the record is anonymised by then)."""
+    removed the child's record herself (the record has no guardian by then)."""
     transaction.on_commit(lambda: notify_family(pair.pk))
 
 
 def notify_family(pair_id: int) -> None:
     pair = Pair.objects.select_related("child__guardian", "mother").get(pk=pair_id)
     child: Child = pair.child
-    if child.guardian is None or child.anonymised_at:
+    if child.guardian is None:
         return
     notify_user(
         child.guardian,

@@ -10,7 +10,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 
 import django_filters
 
@@ -116,6 +116,10 @@ def age_from_birth_year(child: Child) -> int:
     return timezone.localdate().year - child.birth_year
 
 
+def waiting_since_label(child: Child) -> str:
+    return child.waiting_since.isoformat() if child.waiting_since else "—"
+
+
 class WaitingIndexView(AuditedListMixin, PeopleIndexView):
     """应结尽结: every child of her county without a caring mother, longest waiting first."""
 
@@ -134,7 +138,7 @@ class WaitingIndexView(AuditedListMixin, PeopleIndexView):
             Column("township", label=_("Township or street")),
             Column("category", label=_("Category"), accessor="get_category_display"),
             Column("age", label=_("Age"), accessor=age_from_birth_year),
-            DateColumn("waiting_since", label=_("Waiting since")),
+            Column("waiting_since", label=_("Waiting since"), accessor=waiting_since_label),
         ]
 
     @cached_property

@@ -7,7 +7,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from pairs.models import Pair, SafetyAgreement
-from people.models import Child, Volunteer
+from people.audit import audit_record
+from people.models import AuditEntry, Child, Volunteer
 from people.scope import staff_scope
 
 
@@ -50,6 +51,16 @@ def volunteer_pairs(request, volunteer: Volunteer) -> str:
     )
     if not pairs and not children_url:
         return ""
+    if pairs:
+        # Her pairs name their children: a read of children's records, audited.
+        audit_record(
+            actor=request.user,
+            action=AuditEntry.Action.VIEW,
+            obj=volunteer,
+            request=request,
+            detail="her pairs",
+            children=len(pairs),
+        )
     return render_to_string(
         "pairs/admin/volunteer_pairs.html",
         {"pairs": pairs, "children_url": children_url},

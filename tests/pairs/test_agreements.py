@@ -224,3 +224,10 @@ def test_an_io_scan_is_read_from_its_start(pair_a, coordinator_a):
     agreement = record(pair_a, coordinator_a, scan=upload)
 
     assert agreement.scan_content_type == "application/pdf"
+
+
+def test_her_pairs_on_her_volunteer_page_are_an_audited_read_of_children(client_a, pair_a):
+    client_a.get(reverse("people_volunteers:inspect", args=[pair_a.mother.pk]))
+
+    entry = AuditEntry.objects.filter(action=AuditEntry.Action.VIEW).latest("pk")
+    assert (entry.object_id, entry.children_shown) == (str(pair_a.mother.pk), 1)
