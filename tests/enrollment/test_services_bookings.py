@@ -153,7 +153,7 @@ def test_a_parent_child_class_needs_an_active_pair(lishi):
     mother = make_mother(lishi)
     child = make_child(county_obj=lishi, age=8)
     pair = make_pair(mother, child)
-    pair_services.pair_end(actor=make_city_staff(), pair=pair, reason="other")
+    pair_services.pair_end(actor=make_city_staff(), pair=pair, reason="moved")
 
     with pytest.raises(people_services.DomainError, match="paired child"):
         booking_services.booking_create(
