@@ -108,3 +108,17 @@ def test_the_note_is_encrypted_at_rest(mother, pair_a):
     with connection.cursor() as cursor:
         cursor.execute("SELECT note FROM pairs_pairknowledge WHERE id = %s", [record.pk])
         assert "父母离异" not in str(cursor.fetchone()[0])
+
+
+def test_her_data_download_has_the_notes_she_wrote(client, mother, pair_a):
+    import json
+
+    pair_services.knowledge_confirm(actor=mother, pair=pair_a, topic="life", note="住校，周末回家")
+    client.force_login(mother)
+
+    data = json.loads(client.get(reverse("account_data_export")).content)
+
+    [pair] = data["pairs"]
+    assert [(k["topic"], k["note"]) for k in pair["must_know"]] == [
+        ("Daily life and problems", "住校，周末回家")
+    ]
