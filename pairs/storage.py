@@ -13,9 +13,6 @@ from django.utils.deconstruct import deconstructible
 class PrivateStorage(FileSystemStorage):
     """The folder is read from the settings at each use, so that tests can move it."""
 
-    def __init__(self):
-        super().__init__()
-
     @property
     def base_location(self):
         return str(settings.PRIVATE_MEDIA_ROOT)

@@ -1,6 +1,9 @@
-"""The pairs side's places in the rest of the site: its item in the people back office's menu,
-its section of ``/me/`` and its part of a person's data download (hooks the people side
-calls, see ``people.wagtail_hooks``, ``people.views.me`` and ``people.personal_data``)."""
+"""The pairs side's places in the rest of the site: its items in the people back office's menu
+(pairs, children waiting for a mother), its sections of a child's and a mother's back-office
+pages (pair history; her pairs and the children who need her), its section of ``/me/`` and
+its part of a person's data download (hooks the people side calls, see
+``people.wagtail_hooks``, ``people.admin.base.inspect_sections``, ``people.views.me`` and
+``people.personal_data``)."""
 
 from wagtail import hooks
 

@@ -221,3 +221,23 @@ def test_the_waiting_list_runs_the_same_queries_whatever_its_length(client_a, co
     large = queries_to_render(client_a, WAITING)
 
     assert_same_queries(small, large, "the waiting list")
+
+
+def test_the_suggestion_pages_run_the_same_queries_whatever_the_numbers(
+    client_a, county_a, child_a
+):
+    from people.models import Skill
+
+    mother = mother_in(county_a, "周妈妈")
+    for_child, for_her = suggest_url(child_a), for_mother_url(mother)
+    small = [queries_to_render(client_a, url) for url in (for_child, for_her)]
+    for index, township in enumerate(["吴城镇", "城北街道", "信义乡"]):
+        other = mother_in(county_a, f"妈妈{index}", township=township, sector="court")
+        other.skills.add(Skill.objects.get(slug="homework"))
+        make_child(county_obj=county_a, name=f"王{index}", township=township, needs="作业辅导")
+    large = [queries_to_render(client_a, url) for url in (for_child, for_her)]
+
+    assert len(client_a.get(for_child).context["suggestions"]) == 4
+    assert len(client_a.get(for_her).context["suggestions"]) == 4
+    assert_same_queries(small[0], large[0], "suggest a mother")
+    assert_same_queries(small[1], large[1], "children who need a mother")
