@@ -279,6 +279,9 @@ STORAGES = {
         )
     },
 }
+# Pairs: ledgers. Uploaded files that no URL serves (ledger imports go in its imports/
+# folder), outside MEDIA_ROOT.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private"))
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
 # The folders of MEDIA_ROOT anyone may fetch straight from /media/: Wagtail's images (originals
 # and renditions). Documents are always served by Wagtail's view, which checks the view
