@@ -4,6 +4,7 @@ calls, see ``people.wagtail_hooks``, ``people.views.me`` and ``people.personal_d
 
 from wagtail import hooks
 
+from pairs.admin.ledgers import LedgerViewSet
 from pairs.admin.pairs import PairViewSet
 from pairs.personal_data import pairs_of
 from pairs.selectors.pairs import paired_children
@@ -15,6 +16,11 @@ ORDER_PAIRS = 30  # after her application, before her children
 @hooks.register("register_people_admin_viewset")
 def pairs_menu_item():
     return (30, PairViewSet)
+
+
+@hooks.register("register_people_admin_viewset")
+def ledgers_menu_item():
+    return (60, LedgerViewSet)
 
 
 @hooks.register("me_page_sections")

@@ -45,10 +45,10 @@ def id_hash_of(row: dict) -> str | None:
 
 class ChildLedgerResource(LedgerResource):
     name = fields.Field("name", layouts.NAME, TextWidget(required=True, max_length=50))
-    gender = fields.Field("gender", layouts.GENDER, ChoiceWordWidget(layouts.GENDERS, required=True))
-    date_of_birth = fields.Field(
-        "date_of_birth", layouts.DATE_OF_BIRTH, DateWidget(required=True)
+    gender = fields.Field(
+        "gender", layouts.GENDER, ChoiceWordWidget(layouts.GENDERS, required=True)
     )
+    date_of_birth = fields.Field("date_of_birth", layouts.DATE_OF_BIRTH, DateWidget(required=True))
     id_number = fields.Field("id_number", layouts.ID_NUMBER, IdNumberWidget())
     township = fields.Field("township", layouts.TOWNSHIP, TextWidget(required=True, max_length=50))
     address = fields.Field("address", layouts.ADDRESS, TextWidget(max_length=200))
@@ -64,7 +64,9 @@ class ChildLedgerResource(LedgerResource):
         "relationship", layouts.RELATIONSHIP, ChoiceWordWidget(layouts.RELATIONSHIPS)
     )
     needs = fields.Field("needs", layouts.NEEDS, TextWidget(max_length=2000))
-    special_needs = fields.Field("special_needs", layouts.SPECIAL_NEEDS, TextWidget(max_length=2000))
+    special_needs = fields.Field(
+        "special_needs", layouts.SPECIAL_NEEDS, TextWidget(max_length=2000)
+    )
 
     required = (
         layouts.NAME,

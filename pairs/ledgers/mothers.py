@@ -26,10 +26,10 @@ class MotherLedgerResource(LedgerResource):
     phone = fields.Field("phone", layouts.PHONE, PhoneWidget(required=True))
     township = fields.Field("township", layouts.TOWNSHIP, TextWidget(required=True, max_length=50))
     workplace = fields.Field("workplace", layouts.WORKPLACE, TextWidget(max_length=100))
-    sector = fields.Field("sector", layouts.SECTOR, ChoiceWordWidget(layouts.SECTORS, required=True))
-    max_children = fields.Field(
-        "max_children", layouts.MAX_CHILDREN, CountWidget(), default=1
+    sector = fields.Field(
+        "sector", layouts.SECTOR, ChoiceWordWidget(layouts.SECTORS, required=True)
     )
+    max_children = fields.Field("max_children", layouts.MAX_CHILDREN, CountWidget(), default=1)
 
     required = (layouts.NAME, layouts.PHONE, layouts.TOWNSHIP, layouts.SECTOR)
     compared = ("name", "township", "workplace", "sector", "max_children")

@@ -109,9 +109,7 @@ class PairLedgerResource(LedgerResource):
         pair = self.active.get(child.pk) if child else None
         if pair is not None and mother is not None and pair.mother_id == mother.pk:
             return pair, False
-        return Pair(
-            mother=mother, child=child, county=self.county, created_by=self.actor
-        ), True
+        return Pair(mother=mother, child=child, county=self.county, created_by=self.actor), True
 
     def import_instance(self, instance, row, **kwargs):
         if instance.pk:

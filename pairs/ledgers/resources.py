@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from import_export import fields, resources
+from import_export.results import RowResult
 
 from pairs.ledgers import layouts
 from pairs.ledgers.widgets import text_of
@@ -20,6 +21,13 @@ IN_BATCH = 900  # values per ``__in`` lookup (SQLite allows a limited number of 
 def batched(values: list, size: int = IN_BATCH):
     for start in range(0, len(values), size):
         yield values[start : start + size]
+
+
+class LedgerRowResult(RowResult):
+    def add_instance_info(self, instance):
+        # Not ``str(instance)``: that would decrypt a child's name, or query a pair's mother
+        # and child, for every row, to show nothing.
+        self.object_id = instance.pk
 
 
 class LedgerResource(resources.ModelResource):
@@ -49,6 +57,9 @@ class LedgerResource(resources.ModelResource):
         self.actor = actor
         self.today = timezone.localdate()
 
+    def get_row_result_class(self):
+        return LedgerRowResult
+
     # The layout ---------------------------------------------------------------------------
     @classmethod
     def columns(cls) -> list[str]:
@@ -62,7 +73,7 @@ class LedgerResource(resources.ModelResource):
     # Looking records up -------------------------------------------------------------------
     def before_import(self, dataset, **kwargs):
         self.seen: dict[str, int] = {}
-        self.load_existing([dict(zip(dataset.headers, values)) for values in dataset])
+        self.load_existing([dict(zip(dataset.headers, values, strict=True)) for values in dataset])
 
     def load_existing(self, rows: list[dict]) -> None:
         raise NotImplementedError
@@ -96,7 +107,9 @@ class LedgerResource(resources.ModelResource):
         try:
             super().import_instance(instance, row, **kwargs)
         except ValidationError as error:
-            errors = {key: [str(m) for m in messages] for key, messages in error.message_dict.items()}
+            errors = {
+                key: [str(m) for m in messages] for key, messages in error.message_dict.items()
+            }
         given = text_of(row.get(layouts.COUNTY))
         if given and layouts.normalise(given) != layouts.normalise(self.county.name):
             errors["county_name"] = [

@@ -8,9 +8,8 @@ import re
 
 from django.utils.translation import gettext as _
 
-from import_export.widgets import Widget
-
 import phonenumbers
+from import_export.widgets import Widget
 
 from pairs.ledgers.layouts import normalise
 
@@ -120,7 +119,7 @@ class PhoneWidget(LedgerWidget):
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
     def render(self, value, **kwargs):
-        text = str(value or "")
+        text = getattr(value, "as_e164", None) or str(value or "")
         return text[3:] if text.startswith("+86") else text
 
 

@@ -82,5 +82,9 @@ class ImportJob(models.Model):
         return f"{self.get_kind_display()} · {self.original_name or self.pk}"
 
     @property
+    def uploader(self) -> str:
+        return self.user.get_full_name() if self.user else ""
+
+    @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)

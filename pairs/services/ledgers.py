@@ -3,28 +3,32 @@
 ``ledger_import_check`` reads the whole file and runs every row through its ledger's
 resource in a dry run: the job keeps the errors (row, column, message) and what would be
 created, updated and left unchanged. ``ledger_import_confirm`` accepts a checked file
-without errors and starts the import: a Celery task when a broker is configured, otherwise
-at the end of the request. ``ledger_import_run`` imports in chunks, each in its own
+without errors and starts the import (``pairs.ledger_tasks``): in a Celery worker when a
+broker is configured, otherwise at the end of the request. ``ledger_import_run`` imports in chunks, each in its own
 transaction, and moves the job's counts after each, for the progress page; a chunk that
 fails leaves the earlier ones imported, and running it again imports nothing twice (rows
 are matched with the records already there)."""
 
+import logging
 from pathlib import Path
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from import_export.formats.base_formats import XLSX
+
 from cms.models import County
+from pairs.ledgers.exports import EXPORTS
 from pairs.ledgers.files import MAX_UPLOAD_BYTES, read_rows
 from pairs.ledgers.kinds import IMPORTS
 from pairs.models import ImportJob
 from people.audit import audit_record
 from people.errors import DomainError
 from people.models import AuditEntry, User
-from people.roles import may_manage_county
+from people.roles import coordinator_county_id, is_staff_with_children_access, may_manage_county
 
+logger = logging.getLogger(__name__)
 CHUNK_ROWS = 1000
 MAX_ERRORS_KEPT = 500
 
@@ -49,7 +53,11 @@ def _errors(result, resource, dataset) -> list[dict]:
                 for message in messages
             )
     errors.extend(
-        {"row": sheet_row(error_row.number), "column": "", "message": _("This row could not be read.")}
+        {
+            "row": sheet_row(error_row.number),
+            "column": "",
+            "message": _("This row could not be read."),
+        }
         for error_row in result.error_rows
     )
     if result.base_errors:
@@ -112,10 +120,9 @@ def ledger_import_confirm(*, actor: User, job: ImportJob) -> ImportJob:
         raise DomainError(_("Correct the errors in the file and upload it again."))
     job.status = ImportJob.Status.QUEUED
     job.save(update_fields=["status"])
-    if settings.CELERY_BROKER_URL:
-        from pairs.ledger_tasks import run_ledger_import
+    from pairs.ledger_tasks import run_ledger_import  # the task module imports this one
 
-        transaction.on_commit(lambda: run_ledger_import.delay(job.pk))
+    transaction.on_commit(lambda: run_ledger_import.delay(job.pk))
     return job
 
 
@@ -146,10 +153,13 @@ def ledger_import_run(*, job_id: int) -> ImportJob:
                 job.errors = (job.errors + errors)[:MAX_ERRORS_KEPT]
                 job.save(update_fields=[*COUNTS, "errors"])
     except Exception:
+        # Shown on the job's page; the rows of the chunks before stay imported, and a new
+        # upload of the same file adds only what is missing.
+        logger.exception("ledger import %s failed", job.pk)
         job.status = ImportJob.Status.FAILED
         job.finished_at = timezone.now()
         job.save(update_fields=["status", "finished_at"])
-        raise
+        return job
     job.status = ImportJob.Status.DONE
     job.finished_at = timezone.now()
     job.save(update_fields=["status", "finished_at"])
@@ -164,6 +174,27 @@ def ledger_import_run(*, job_id: int) -> ImportJob:
         children=job.total_rows if job.kind != ImportJob.Kind.MOTHERS else None,
     )
     return job
+
+
+@transaction.atomic
+def ledger_export(*, actor: User, kind: str) -> tuple[str, bytes]:
+    """The ledger ``kind`` of ``actor``'s county (every county's for city staff) as a file
+    name and .xlsx bytes; written to the audit log with how many rows it holds."""
+    if kind not in EXPORTS or not is_staff_with_children_access(actor):
+        raise DomainError(_("There is no such ledger to export."))
+    ledger = EXPORTS[kind]
+    queryset = ledger.rows(actor)
+    dataset = ledger.resource().export(queryset)
+    audit_record(
+        actor=actor,
+        action=AuditEntry.Action.EXPORT,
+        object_type=queryset.model._meta.label_lower,
+        county_id=coordinator_county_id(actor),
+        detail=f"{kind} ledger: {dataset.height} rows",
+        children=dataset.height,
+    )
+    name = f"{ledger.file_title}-{timezone.localdate():%Y%m%d}.xlsx"
+    return name, XLSX().export_data(dataset)
 
 
 COUNTS = ("rows_done", "created_count", "updated_count", "skipped_count")

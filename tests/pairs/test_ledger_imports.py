@@ -164,7 +164,11 @@ def test_pairs_link_the_ledgers_mother_and_child_once(coordinator, lishi):
     import_(coordinator, lishi, "mothers", [mother_row()])
     job = import_(coordinator, lishi, "pairs", [pair_row(child)])
     pair = Pair.objects.get()
-    assert (pair.mother.name, pair.child.name, str(pair.started_on)) == ("李红梅", "张小花", "2024-09-01")
+    assert (pair.mother.name, pair.child.name, str(pair.started_on)) == (
+        "李红梅",
+        "张小花",
+        "2024-09-01",
+    )
     assert (pair.county, pair.created_by, job.created_count) == (lishi, coordinator, 1)
     again = import_(coordinator, lishi, "pairs", [pair_row(child)])
     assert (again.created_count, again.skipped_count) == (0, 1)
