@@ -28,6 +28,13 @@ def text(attribute: str, column: str) -> fields.Field:
 
 
 class LedgerExportResource(resources.Resource):
+    only: tuple[str, ...] = ()  # a subclass's subset of the fields, in this order
+
+    def get_export_fields(self, selected_fields=None):
+        if self.only:
+            return [self.fields[name] for name in self.only]
+        return super().get_export_fields(selected_fields)
+
     def export_field(self, field, instance, **kwargs):
         return safe_cell(super().export_field(field, instance, **kwargs))
 
@@ -57,19 +64,18 @@ class NeedsLedgerExport(ChildLedgerExport):
     """需求台账: what each child needs, where, of which category, and whether a caring mother
     is already there for her; no ID number, address or guardian."""
 
-    class Meta:
-        fields = (
-            "county",
-            "name",
-            "gender",
-            "date_of_birth",
-            "township",
-            "category",
-            "school_stage",
-            "needs",
-            "special_needs",
-            "paired",
-        )
+    only = (
+        "county",
+        "name",
+        "gender",
+        "date_of_birth",
+        "township",
+        "category",
+        "school_stage",
+        "needs",
+        "special_needs",
+        "paired",
+    )
 
 
 class PairLedgerExport(LedgerExportResource):

@@ -27,11 +27,6 @@ def private_media(settings, tmp_path):
 
 
 @pytest.fixture
-def lishi():
-    return county()
-
-
-@pytest.fixture
 def coordinator(lishi):
     return make_coordinator(lishi)
 
