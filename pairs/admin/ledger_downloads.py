@@ -23,7 +23,11 @@ from pairs.ledgers.kinds import IMPORTS
 from pairs.models import ImportJob
 from pairs.services import ledger_export
 
-TEMPLATE_TITLES = {"children": "儿童台账模板", "mothers": "爱心妈妈台账模板", "pairs": "结对台账模板"}
+TEMPLATE_TITLES = {
+    "children": "儿童台账模板",
+    "mothers": "爱心妈妈台账模板",
+    "pairs": "结对台账模板",
+}
 EXPORT_LABELS = {
     "children": gettext_lazy("Children's ledger"),
     "pairs": gettext_lazy("Pairs' ledger"),

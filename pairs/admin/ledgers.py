@@ -79,7 +79,9 @@ class LedgerIndexView(PeopleIndexView):
     @cached_property
     def header_buttons(self):
         return [
-            HeaderButton(_("Import a ledger"), url=reverse("people_ledgers:add"), icon_name="upload"),
+            HeaderButton(
+                _("Import a ledger"), url=reverse("people_ledgers:add"), icon_name="upload"
+            ),
             HeaderButton(
                 _("Templates and exports"),
                 url=reverse("people_ledgers:downloads"),
@@ -159,7 +161,9 @@ class LedgerConfirmView(ObjectActionView):
         }
 
 
-class LedgerJobView(ScopedObjectMixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+class LedgerJobView(
+    ScopedObjectMixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView
+):
     """An import's page: its progress while it runs (the page reloads itself every few
     seconds, no script needed), then what it created, updated and left unchanged."""
 

@@ -9,10 +9,10 @@ import openpyxl
 import pytest
 
 from pairs.ledgers.kinds import IMPORTS
-from pairs.models import ImportJob, Pair
+from pairs.models import ImportJob
 from people.models import AuditEntry, Child
 from tests.makers import make_child, make_mother, make_pair
-from tests.pairs.ledger_support import child_row, upload, xlsx
+from tests.pairs.ledger_support import child_row, upload
 from tests.support import assert_same_queries, queries_to_render
 
 pytestmark = pytest.mark.usefixtures("in_english")
@@ -75,7 +75,9 @@ def test_the_job_page_refreshes_itself_while_the_import_runs(client_a, county_a)
     assert page.context["percent"] == 25
 
 
-def test_a_confirmed_import_goes_to_the_celery_task(client_a, monkeypatch, django_capture_on_commit_callbacks):
+def test_a_confirmed_import_goes_to_the_celery_task(
+    client_a, monkeypatch, django_capture_on_commit_callbacks
+):
     from pairs import ledger_tasks
 
     sent = []
@@ -108,9 +110,7 @@ def test_a_file_that_is_not_a_workbook_is_an_error_on_the_form(client_a):
 
 
 @pytest.mark.parametrize("kind", list(IMPORTS))
-def test_each_template_has_the_headers_and_an_example_row_that_passes_the_check(
-    client_a, kind
-):
+def test_each_template_has_the_headers_and_an_example_row_that_passes_the_check(client_a, kind):
     response = client_a.get(reverse("people_ledgers:template", args=[kind]))
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     rows = sheet(response)
@@ -127,9 +127,7 @@ def response_upload(response, kind):
     return SimpleUploadedFile(f"{kind}.xlsx", response.content)
 
 
-def test_the_childrens_export_is_her_countys_neutralised_and_audited(
-    client_a, county_a, county_b
-):
+def test_the_childrens_export_is_her_countys_neutralised_and_audited(client_a, county_a, county_b):
     make_child(county_obj=county_a, name="王小明", needs="=1+2")
     make_child(county_obj=county_b, name="李小红")
     response = client_a.get(reverse("people_ledgers:export", args=["children"]))
@@ -151,7 +149,10 @@ def test_city_staff_export_every_countys_pairs_with_the_county(city_client, coun
     for county_obj, name in ((county_a, "王小明"), (county_b, "李小红")):
         make_pair(make_mother(county_obj), make_child(county_obj=county_obj, name=name))
     rows = sheet(city_client.get(reverse("people_ledgers:export", args=["pairs"])))
-    assert sorted((row[0], row[3]) for row in rows[1:]) == [("兴县", "李小红"), ("离石区", "王小明")]
+    assert sorted((row[0], row[3]) for row in rows[1:]) == [
+        ("兴县", "李小红"),
+        ("离石区", "王小明"),
+    ]
     assert rows[1][rows[0].index("状态")] == "结对中"
     assert AuditEntry.objects.get(action="export").children_shown == 2
 
