@@ -138,7 +138,7 @@ class LedgerConfirmView(ObjectActionView):
     form_class = forms.Form
     page_title = gettext_lazy("Check the file")
     submit_label = gettext_lazy("Import")
-    success_message = gettext_lazy("%(object)s: importing.")
+    success_message = gettext_lazy("%(object)s: the import has started.")
     index_url_name = "people_ledgers:index"
     inspect_url_name = "people_ledgers:inspect"
     header_icon = "upload"
