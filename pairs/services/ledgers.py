@@ -99,6 +99,10 @@ def ledger_import_check(*, actor: User, county: County, kind: str, upload) -> Im
     job.created_count = result.totals["new"]
     job.updated_count = result.totals["update"]
     job.skipped_count = result.totals["skip"]
+    if errors:
+        # It cannot be imported: a corrected file will be uploaded. Children's data is not
+        # kept in a plain workbook longer than needed.
+        job.file.delete(save=False)
     job.save()
     audit_record(
         actor=actor,
@@ -162,7 +166,8 @@ def ledger_import_run(*, job_id: int) -> ImportJob:
         return job
     job.status = ImportJob.Status.DONE
     job.finished_at = timezone.now()
-    job.save(update_fields=["status", "finished_at"])
+    job.file.delete(save=False)  # imported: the plain workbook is not kept
+    job.save(update_fields=["status", "finished_at", "file"])
     audit_record(
         actor=job.user,
         action=AuditEntry.Action.CREATE,

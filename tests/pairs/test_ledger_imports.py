@@ -2,6 +2,8 @@
 checked first, errors by row and column in Chinese, nothing written before confirmation,
 no duplicates on a second import, only into one's own county, audited."""
 
+import os
+
 from django.db import connection
 
 import pytest
@@ -67,8 +69,26 @@ def test_the_check_lists_errors_by_sheet_row_and_column_in_chinese_and_writes_no
     assert "18" in job.errors[3]["message"]
     assert (job.status, job.total_rows, job.created_count) == ("validated", 5, 1)
     assert not Child.objects.exists()
-    assert job.file.storage.exists(job.file.name)
-    assert job.file.path.startswith(str(job.file.storage.location))
+    assert not job.file, "a file with errors is not kept: a corrected one will be uploaded"
+
+
+def test_the_uploaded_file_is_kept_privately_until_it_is_imported(coordinator, lishi, settings):
+    job = check(coordinator, lishi, "children", [child_row()])
+    path = job.file.path
+    assert path.startswith(str(settings.PRIVATE_MEDIA_ROOT / "imports"))
+    assert not path.startswith(str(settings.MEDIA_ROOT))
+    ledger_import_confirm(actor=coordinator, job=job)
+    job = ledger_import_run(job_id=job.pk)
+    assert not job.file
+    assert not os.path.exists(path), "the imported workbook is deleted"
+
+
+def test_running_an_import_twice_imports_once(coordinator, lishi):
+    job = check(coordinator, lishi, "children", [child_row()])
+    ledger_import_confirm(actor=coordinator, job=job)
+    ledger_import_run(job_id=job.pk)
+    again = ledger_import_run(job_id=job.pk)
+    assert (again.status, again.created_count, Child.objects.count()) == ("done", 1, 1)
 
 
 def test_a_file_with_errors_cannot_be_imported(coordinator, lishi):
