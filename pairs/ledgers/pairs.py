@@ -67,8 +67,16 @@ class PairLedgerResource(LedgerResource):
             "started_on",
         )
 
+    def keys(self, row: dict) -> tuple[str | None, str | None, str | None]:
+        """``keys_of(row)``, worked out once a row (parsing phone numbers is slow)."""
+        number = row.get(layouts.ROW_NUMBER)
+        if number not in self.row_keys:
+            self.row_keys[number] = keys_of(row)
+        return self.row_keys[number]
+
     def load_existing(self, rows):
-        keys = [keys_of(row) for row in rows]
+        self.row_keys: dict[int, tuple] = {}
+        keys = [self.keys(row) for row in rows]
         phones = sorted({k[0] for k in keys if k[0]})
         identities = sorted({k[1] for k in keys if k[1]})
         id_hashes = sorted({k[2] for k in keys if k[2]})
@@ -97,7 +105,7 @@ class PairLedgerResource(LedgerResource):
         self.added: Counter[int] = Counter()
 
     def lookup(self, row: dict) -> tuple[Volunteer | None, Child | None]:
-        phone, identity, id_hash = keys_of(row)
+        phone, identity, id_hash = self.keys(row)
         mother = self.mothers.get(phone) if phone else None
         child = (self.children.get("id:" + id_hash) if id_hash else None) or (
             self.children.get(identity) if identity else None

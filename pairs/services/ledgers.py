@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+import tablib
 from import_export.formats.base_formats import XLSX
 
 from cms.models import County
@@ -147,7 +148,7 @@ def ledger_import_run(*, job_id: int) -> ImportJob:
         with job.file.open("rb") as file:
             dataset = read_rows(file.read(), IMPORTS[job.kind])
         for start in range(0, len(dataset), CHUNK_ROWS):
-            chunk = dataset.subset(rows=range(start, min(start + CHUNK_ROWS, len(dataset))))
+            chunk = tablib.Dataset(*dataset[start : start + CHUNK_ROWS], headers=dataset.headers)
             with transaction.atomic():
                 result, errors = _import(job, chunk, dry_run=False)
                 job.rows_done += len(chunk)
