@@ -23,7 +23,7 @@ from pairs.services import ledger_import_check, ledger_import_confirm
 from people.admin.base import ObjectActionView, PeopleIndexView, PeopleViewSet, ScopedObjectMixin
 from people.admin.forms import counties_for
 from people.errors import DomainError
-from people.roles import coordinator_county_id, is_city_staff
+from people.roles import is_city_staff
 
 REFRESH_SECONDS = 2
 
@@ -45,8 +45,7 @@ class LedgerUploadForm(forms.Form):
         if is_city_staff(user):
             self.fields["county"].queryset = counties_for(user)
         else:
-            del self.fields["county"]
-            self.county_id = coordinator_county_id(user)
+            del self.fields["county"]  # hers
 
 
 class LedgerIndexView(PeopleIndexView):

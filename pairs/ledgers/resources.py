@@ -47,7 +47,7 @@ class LedgerResource(resources.ModelResource):
         use_bulk = True
         batch_size = 500
         skip_diff = True
-        report_skipped = True
+        report_skipped = False  # counted in the totals all the same
         clean_model_instances = False
         use_transactions = True
 

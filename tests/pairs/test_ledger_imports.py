@@ -17,7 +17,7 @@ from pairs.services.ledgers import (
 from people.errors import DomainError
 from people.fields import lookup_hash
 from people.models import AuditEntry, Child, Volunteer
-from tests.makers import county, make_child, make_city_staff, make_coordinator
+from tests.makers import county, make_child, make_city_staff, make_coordinator, make_mother
 from tests.pairs.ledger_support import child_row, mother_row, pair_row, upload
 
 pytestmark = pytest.mark.django_db
@@ -220,3 +220,11 @@ def test_every_check_and_import_is_audited_with_the_county_kind_and_rows(coordin
         ("create", lishi.pk, 2, coordinator),
     ]
     assert entries[1].detail.startswith("imported children ledger: 2 rows, 2 created")
+
+
+def test_a_mother_who_applied_on_the_site_keeps_what_she_wrote(coordinator, lishi):
+    applied = make_mother(lishi, name="周妈妈").volunteer  # her phone: 13800138000
+    job = import_(coordinator, lishi, "mothers", [mother_row("周某", "13800138000")])
+    assert (job.created_count, job.updated_count, job.skipped_count) == (0, 0, 1)
+    applied.refresh_from_db()
+    assert applied.name == "周妈妈"
