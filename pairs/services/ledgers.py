@@ -152,9 +152,10 @@ def ledger_import_run(*, job_id: int) -> ImportJob:
             with transaction.atomic():
                 result, errors = _import(job, chunk, dry_run=False)
                 job.rows_done += len(chunk)
-                job.created_count += result.totals["new"]
-                job.updated_count += result.totals["update"]
-                job.skipped_count += result.totals["skip"]
+                if not result.has_errors():  # otherwise import-export rolled the chunk back
+                    job.created_count += result.totals["new"]
+                    job.updated_count += result.totals["update"]
+                    job.skipped_count += result.totals["skip"]
                 job.errors = (job.errors + errors)[:MAX_ERRORS_KEPT]
                 job.save(update_fields=[*COUNTS, "errors"])
     except Exception:

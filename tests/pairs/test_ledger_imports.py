@@ -228,3 +228,27 @@ def test_a_mother_who_applied_on_the_site_keeps_what_she_wrote(coordinator, lish
     assert (job.created_count, job.updated_count, job.skipped_count) == (0, 0, 1)
     applied.refresh_from_db()
     assert applied.name == "周妈妈"
+
+
+def test_the_import_task_is_known_to_celery():
+    from cms.celery import app
+
+    assert "pairs.run_ledger_import" in app.tasks
+
+
+def test_a_chunk_the_database_refuses_is_rolled_back_and_not_counted(
+    coordinator, lishi, monkeypatch
+):
+    from django.db import IntegrityError
+
+    job = check(coordinator, lishi, "children", [child_row("王一"), child_row("王二")])
+    ledger_import_confirm(actor=coordinator, job=job)
+
+    def refuse(*args, **kwargs):
+        raise IntegrityError("refused")
+
+    monkeypatch.setattr(Child.objects, "bulk_create", refuse)
+    job = ledger_import_run(job_id=job.pk)
+    assert (job.status, job.rows_done, job.created_count) == ("done", 2, 0)
+    assert job.errors and job.errors[0]["message"] == "文件无法导入。"
+    assert not Child.objects.exists()
