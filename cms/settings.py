@@ -279,6 +279,9 @@ STORAGES = {
         )
     },
 }
+# Files that no URL serves, outside MEDIA_ROOT (pairs.storage): scans of safety agreements
+# and, in its imports/ folder, uploaded ledgers.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private"))
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
 # The folders of MEDIA_ROOT anyone may fetch straight from /media/: Wagtail's images (originals
 # and renditions). Documents are always served by Wagtail's view, which checks the view
@@ -286,9 +289,7 @@ SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
 PUBLIC_MEDIA_FOLDERS = ("images", "original_images")
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
-# Pairs: agreements. Scans of safety agreements (安全责任书) live outside MEDIA_ROOT, with no
-# URL: only a back-office view that checks the pair's county serves them (pairs.storage).
-PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private"))
+# Pairs: the largest scan of a safety agreement (安全责任书) accepted.
 PAIRS_AGREEMENT_MAX_BYTES = env.int("PAIRS_AGREEMENT_MAX_BYTES", default=5 * 1024 * 1024)
 
 # Email: console in development; set EMAIL_URL (e.g. smtp+tls://user:pass@host:587) in production.

@@ -7,4 +7,4 @@ class PairsConfig(AppConfig):
     verbose_name = _("Pairs")
 
     def ready(self):
-        from pairs import signals  # noqa: F401 - connects its receivers
+        from pairs import ledger_tasks, signals  # noqa: F401 - registers the task; connects receivers

@@ -7,6 +7,7 @@ its part of a person's data download (hooks the people side calls, see
 
 from wagtail import hooks
 
+from pairs.admin.ledgers import LedgerViewSet
 from pairs.admin.matching import WaitingViewSet
 from pairs.admin.pairs import PairViewSet
 from pairs.admin.sections import child_pair_history, volunteer_pairs
@@ -25,6 +26,11 @@ def pairs_menu_item():
 @hooks.register("register_people_admin_viewset")
 def waiting_children_menu_item():
     return (35, WaitingViewSet)
+
+
+@hooks.register("register_people_admin_viewset")
+def ledgers_menu_item():
+    return (60, LedgerViewSet)
 
 
 hooks.register("child_admin_sections", child_pair_history)

@@ -26,7 +26,7 @@ from enrollment import services as booking_services
 from enrollment.models import Booking
 from enrollment.selectors.certificates import certificate_code
 from pairs import services as pair_services
-from pairs.models import Pair
+from pairs.models import ImportJob, Pair
 from people.models import AuditEntry
 from tests import factories
 from tests.enrollment import attendance_support
@@ -181,6 +181,15 @@ def completed_training(w: World) -> int:
     return w.completed_training.pk
 
 
+def import_job_a(w: World) -> int:
+    """A ledger import of county A, checked and waiting for confirmation (made on demand)."""
+    job = ImportJob.objects.filter(county=w.child_a.county).first()
+    job = job or ImportJob.objects.create(
+        county=w.child_a.county, kind="children", file="imports/matrix.xlsx", total_rows=1
+    )
+    return job.pk
+
+
 def certificate_code_of_mother(w: World) -> str:
     return certificate_code(w.users["mother"].volunteer.pk, w.completed_training.pk)
 
@@ -319,6 +328,20 @@ MATRIX: dict[str, Row] = {
     "people_waiting:for_mother": Row(
         url("people_waiting:for_mother", mother_volunteer), COUNTY_A_RECORD
     ),
+    "people_ledgers:index": Row(url("people_ledgers:index"), PEOPLE_ADMIN),
+    "people_ledgers:index_results": Row(url("people_ledgers:index_results"), PEOPLE_ADMIN),
+    "people_ledgers:add": Row(url("people_ledgers:add"), PEOPLE_ADMIN),
+    "people_ledgers:downloads": Row(url("people_ledgers:downloads"), PEOPLE_ADMIN),
+    "people_ledgers:template": Row(
+        url("people_ledgers:template", lambda w: "children"), PEOPLE_ADMIN
+    ),
+    "people_ledgers:export": Row(
+        url("people_ledgers:export", lambda w: "children"),
+        PEOPLE_ADMIN,
+        "her county's children (every county's for city staff), audited",
+    ),
+    "people_ledgers:inspect": Row(url("people_ledgers:inspect", import_job_a), COUNTY_A_RECORD),
+    "people_ledgers:confirm": Row(url("people_ledgers:confirm", import_job_a), COUNTY_A_RECORD),
     "people_counties:index": Row(url("people_counties:index"), CITY_ONLY_ADMIN),
     "people_counties:index_results": Row(url("people_counties:index_results"), CITY_ONLY_ADMIN),
     "people_counties:add": Row(url("people_counties:add"), CITY_ONLY_ADMIN),

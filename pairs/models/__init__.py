@@ -2,6 +2,7 @@
 
 from pairs.models.agreements import SafetyAgreement
 from pairs.models.knowledge import PairKnowledge
+from pairs.models.ledgers import ImportJob
 from pairs.models.pairs import Pair, PairQuerySet
 
-__all__ = ["Pair", "PairKnowledge", "PairQuerySet", "SafetyAgreement"]
+__all__ = ["ImportJob", "Pair", "PairKnowledge", "PairQuerySet", "SafetyAgreement"]

@@ -12,6 +12,8 @@ from people.services.children import (
     child_anonymise,
     child_create,
     child_delete_by_guardian,
+    child_fields_check,
+    child_identity_set,
     child_update,
     privacy_consent_give,
 )
@@ -28,6 +30,8 @@ __all__ = [
     "child_anonymise",
     "child_create",
     "child_delete_by_guardian",
+    "child_fields_check",
+    "child_identity_set",
     "child_update",
     "county_assignment_delete",
     "county_assignment_save",

@@ -52,6 +52,21 @@ def current_consent(user: User) -> PrivacyConsent | None:
     ).first()
 
 
+def child_fields_check(fields: dict) -> None:
+    """Raise ``DomainError`` (with its field) if ``fields`` break the rules every child's record
+    follows (name, date of birth within the programme's ages). For bulk writers (the Excel
+    ledgers of ``pairs``) that build records without ``child_create``."""
+    _validate(fields, timezone.localdate())
+
+
+def child_identity_set(child: Child) -> None:
+    """Set the fields derived from the personal ones: year of birth and the keyed hashes that
+    find a child without decrypting (name + date of birth; ID number)."""
+    child.birth_year = child.date_of_birth.year
+    child.identity_hash = lookup_hash(child.name, child.date_of_birth.isoformat())
+    child.id_number_hash = lookup_hash(child.id_number.upper()) if child.id_number else ""
+
+
 def _validate(fields: dict, today: date) -> None:
     dob = fields.get("date_of_birth")
     if dob is None:
@@ -74,9 +89,7 @@ def _apply(child: Child, fields: dict) -> None:
         if name not in EDITABLE_FIELDS:
             raise TypeError(f"{name} is not an editable field of a child")
         setattr(child, name, value.strip() if isinstance(value, str) else value)
-    child.birth_year = child.date_of_birth.year
-    child.identity_hash = lookup_hash(child.name, child.date_of_birth.isoformat())
-    child.id_number_hash = lookup_hash(child.id_number.upper()) if child.id_number else ""
+    child_identity_set(child)
 
 
 def _save(child: Child, *, by_guardian: bool) -> Child:
