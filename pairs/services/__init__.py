@@ -1,5 +1,19 @@
 """Every write about pairs (one function each, keyword arguments, one transaction)."""
 
+from pairs.services.adjustments import adjustment_end_pair, adjustment_keep, adjustments_check
+from pairs.services.concerns import concern_raise
+from pairs.services.moves import child_move_county
 from pairs.services.pairs import pair_create, pair_end
+from pairs.services.visits import follow_up_call_record, visit_log
 
-__all__ = ["pair_create", "pair_end"]
+__all__ = [
+    "adjustment_end_pair",
+    "adjustment_keep",
+    "adjustments_check",
+    "child_move_county",
+    "concern_raise",
+    "follow_up_call_record",
+    "pair_create",
+    "pair_end",
+    "visit_log",
+]
