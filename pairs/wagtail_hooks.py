@@ -1,13 +1,24 @@
-"""The pairs side's places in the rest of the site: its item in the people back office's menu,
-its section of ``/me/`` and its part of a person's data download (hooks the people side
-calls, see ``people.wagtail_hooks``, ``people.views.me`` and ``people.personal_data``)."""
+"""The pairs side's places in the rest of the site: its items in the people back office's menu,
+its sections of ``/me/``, its part of a person's data download and its action on a child's
+page in the back office (hooks the people side calls, see ``people.wagtail_hooks``,
+``people.views.me``, ``people.personal_data`` and ``people.admin.children``)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from wagtail import hooks
+from wagtail.admin.widgets import Button
 
+from pairs.admin.adjustments import AdjustmentFlagViewSet
+from pairs.admin.festivals import FestivalViewSet
+from pairs.admin.followups import FollowUpCallViewSet
+from pairs.admin.overdue import OverdueViewSet
 from pairs.admin.pairs import PairViewSet
+from pairs.admin.visits import VisitViewSet
 from pairs.personal_data import concerns_of, pairs_of, visits_of
 from pairs.selectors.pairs import own_active_pairs, paired_children
 from pairs.selectors.visits import due_for_mother
+from people.roles import may_manage_county
 from people.views.me import MeSection
 
 ORDER_PAIRS = 30  # after her application, before her children
@@ -17,6 +28,39 @@ ORDER_VISITS_DUE = 31  # right after the children she cares for
 @hooks.register("register_people_admin_viewset")
 def pairs_menu_item():
     return (30, PairViewSet)
+
+
+@hooks.register("register_people_admin_viewset")
+def visits_menu_item():
+    return (32, VisitViewSet)
+
+
+@hooks.register("register_people_admin_viewset")
+def overdue_menu_item():
+    return (33, OverdueViewSet)
+
+
+@hooks.register("register_people_admin_viewset")
+def follow_ups_menu_item():
+    return (34, FollowUpCallViewSet)
+
+
+@hooks.register("register_people_admin_viewset")
+def adjustments_menu_item():
+    return (35, AdjustmentFlagViewSet)
+
+
+@hooks.register("register_people_admin_viewset")
+def festivals_menu_item():
+    return (85, FestivalViewSet)
+
+
+@hooks.register("people_child_admin_buttons")
+def child_move_button(request, child):
+    if child.anonymised_at or not may_manage_county(request.user, child.county_id):
+        return []
+    url = reverse("people_adjustments:move-child", args=[child.pk])
+    return [Button(_("Move to another county"), url=url, icon_name="arrow-right", priority=50)]
 
 
 @hooks.register("me_page_sections")

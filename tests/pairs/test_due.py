@@ -103,7 +103,9 @@ CASES = [
     ),
     (
         "birthday on 2 January, seen from 28 December: next year's",
-        dict(born=D(2016, 1, 2), today=D(2026, 12, 28), visits=[VisitDone(D(2026, 12, 20), "home")]),
+        dict(
+            born=D(2016, 1, 2), today=D(2026, 12, 28), visits=[VisitDone(D(2026, 12, 20), "home")]
+        ),
         [("birthday", D(2027, 1, 2), False)],
     ),
     # Festivals: due in the 14 days before, done by a visit for that festival.
@@ -181,7 +183,9 @@ BORN = dt.date.today() - dt.timedelta(days=3650 + 100)  # no birthday near
 def pairs_in(county, n, coordinator):
     for i in range(n):
         pair = make_pair(
-            make_mother(county), make_child(county_obj=county, name=f"王{next(_names)}明", date_of_birth=BORN), actor=coordinator
+            make_mother(county),
+            make_child(county_obj=county, name=f"王{next(_names)}明", date_of_birth=BORN),
+            actor=coordinator,
         )
         if i % 2:
             services.concern_raise(actor=coordinator, pair=pair, kind="hardship")
