@@ -16,12 +16,13 @@ from tests.makers import make_child, make_coordinator, make_mother, make_pair
 
 D = dt.date
 TODAY = D(2026, 9, 10)
+STARTED = D(2026, 1, 1)
 MID_AUTUMN = FestivalDay(7, "中秋", D(2026, 9, 25))
 
 
 def due(
     *,
-    started_on=D(2026, 1, 1),
+    started_on=STARTED,
     born=None,
     visits=(),
     festivals=(),
@@ -43,124 +44,126 @@ def due(
 
 CASES = [
     # Regular visits: every 4 weeks from the last visit (or the start), shown a week ahead.
-    ("visited 2 weeks ago: nothing", dict(visits=[VisitDone(D(2026, 8, 27), "home")]), []),
+    ("visited 2 weeks ago: nothing", {"visits": [VisitDone(D(2026, 8, 27), "home")]}, []),
     (
         "visited 3.5 weeks ago: due soon",
-        dict(visits=[VisitDone(D(2026, 8, 16), "call")]),
+        {"visits": [VisitDone(D(2026, 8, 16), "call")]},
         [("regular", D(2026, 9, 13), False)],
     ),
     (
         "visited 5 weeks ago: overdue",
-        dict(visits=[VisitDone(D(2026, 8, 6), "home")]),
+        {"visits": [VisitDone(D(2026, 8, 6), "home")]},
         [("regular", D(2026, 9, 3), True)],
     ),
     (
         "never visited, paired 5 weeks ago: overdue from the start",
-        dict(started_on=D(2026, 8, 6)),
+        {"started_on": D(2026, 8, 6)},
         [("regular", D(2026, 9, 3), True)],
     ),
     # Birthdays: due in the 7 days before, done by a birthday visit in the window.
     (
         "birthday in 3 days: due",
-        dict(born=D(2016, 9, 13), visits=[VisitDone(D(2026, 9, 1), "home")]),
+        {"born": D(2016, 9, 13), "visits": [VisitDone(D(2026, 9, 1), "home")]},
         [("birthday", D(2026, 9, 13), False)],
     ),
     (
         "birthday in 8 days: not yet",
-        dict(born=D(2016, 9, 18), visits=[VisitDone(D(2026, 9, 1), "home")]),
+        {"born": D(2016, 9, 18), "visits": [VisitDone(D(2026, 9, 1), "home")]},
         [],
     ),
     (
         "birthday visit made in the window: done",
-        dict(
-            born=D(2016, 9, 13),
-            visits=[VisitDone(D(2026, 9, 1), "home"), VisitDone(D(2026, 9, 8), "birthday")],
-        ),
+        {
+            "born": D(2016, 9, 13),
+            "visits": [VisitDone(D(2026, 9, 1), "home"), VisitDone(D(2026, 9, 8), "birthday")],
+        },
         [],
     ),
     (
         "a home visit in the window does not count for the birthday",
-        dict(born=D(2016, 9, 13), visits=[VisitDone(D(2026, 9, 8), "home")]),
+        {"born": D(2016, 9, 13), "visits": [VisitDone(D(2026, 9, 8), "home")]},
         [("birthday", D(2026, 9, 13), False)],
     ),
     (
         "last year's birthday visit does not count",
-        dict(
-            born=D(2016, 9, 13),
-            visits=[VisitDone(D(2026, 9, 1), "home"), VisitDone(D(2025, 9, 10), "birthday")],
-        ),
+        {
+            "born": D(2016, 9, 13),
+            "visits": [VisitDone(D(2026, 9, 1), "home"), VisitDone(D(2025, 9, 10), "birthday")],
+        },
         [("birthday", D(2026, 9, 13), False)],
     ),
     (
         "birthday 5 days ago, missed: overdue",
-        dict(born=D(2016, 9, 5), visits=[VisitDone(D(2026, 9, 1), "home")]),
+        {"born": D(2016, 9, 5), "visits": [VisitDone(D(2026, 9, 1), "home")]},
         [("birthday", D(2026, 9, 5), True)],
     ),
     (
         "birthday before the pair started: not due",
-        dict(born=D(2016, 9, 5), started_on=D(2026, 9, 8)),
+        {"born": D(2016, 9, 5), "started_on": D(2026, 9, 8)},
         [],
     ),
     (
         "birthday on 2 January, seen from 28 December: next year's",
-        dict(
-            born=D(2016, 1, 2), today=D(2026, 12, 28), visits=[VisitDone(D(2026, 12, 20), "home")]
-        ),
+        {
+            "born": D(2016, 1, 2),
+            "today": D(2026, 12, 28),
+            "visits": [VisitDone(D(2026, 12, 20), "home")],
+        },
         [("birthday", D(2027, 1, 2), False)],
     ),
     # Festivals: due in the 14 days before, done by a visit for that festival.
     (
         "中秋 in 15 days: not yet",
-        dict(festivals=[MID_AUTUMN], visits=[VisitDone(D(2026, 9, 1), "home")]),
+        {"festivals": [MID_AUTUMN], "visits": [VisitDone(D(2026, 9, 1), "home")]},
         [],
     ),
     (
         "中秋 in 10 days: due",
-        dict(
-            festivals=[MID_AUTUMN],
-            visits=[VisitDone(D(2026, 9, 1), "home")],
-            today=D(2026, 9, 15),
-        ),
+        {
+            "festivals": [MID_AUTUMN],
+            "visits": [VisitDone(D(2026, 9, 1), "home")],
+            "today": D(2026, 9, 15),
+        },
         [("festival", D(2026, 9, 25), False)],
     ),
     (
         "中秋 visit logged early for that festival: done",
-        dict(
-            festivals=[MID_AUTUMN],
-            visits=[VisitDone(D(2026, 9, 1), "home"), VisitDone(D(2026, 9, 9), "festival", 7)],
-            today=D(2026, 9, 15),
-        ),
+        {
+            "festivals": [MID_AUTUMN],
+            "visits": [VisitDone(D(2026, 9, 1), "home"), VisitDone(D(2026, 9, 9), "festival", 7)],
+            "today": D(2026, 9, 15),
+        },
         [],
     ),
     (
         "a festival visit for another festival, out of the window: not done",
-        dict(
-            festivals=[MID_AUTUMN],
-            visits=[VisitDone(D(2026, 9, 1), "home"), VisitDone(D(2026, 6, 1), "festival", 3)],
-            today=D(2026, 9, 15),
-        ),
+        {
+            "festivals": [MID_AUTUMN],
+            "visits": [VisitDone(D(2026, 9, 1), "home"), VisitDone(D(2026, 6, 1), "festival", 3)],
+            "today": D(2026, 9, 15),
+        },
         [("festival", D(2026, 9, 25), False)],
     ),
     (
         "festival a month away: not yet",
-        dict(
-            festivals=[FestivalDay(8, "国庆", D(2026, 10, 11))],
-            visits=[VisitDone(D(2026, 9, 1), "home")],
-        ),
+        {
+            "festivals": [FestivalDay(8, "国庆", D(2026, 10, 11))],
+            "visits": [VisitDone(D(2026, 9, 1), "home")],
+        },
         [],
     ),
     # Concerns: a visit within 7 days of the concern.
     (
         "hardship raised 3 days ago",
-        dict(concerns=[("hardship", D(2026, 9, 7))], visits=[VisitDone(D(2026, 9, 1), "home")]),
+        {"concerns": [("hardship", D(2026, 9, 7))], "visits": [VisitDone(D(2026, 9, 1), "home")]},
         [("concern", D(2026, 9, 14), False)],
     ),
     (
         "family change raised 10 days ago: overdue",
-        dict(
-            concerns=[("family_change", D(2026, 8, 31))],
-            visits=[VisitDone(D(2026, 9, 1), "home")],
-        ),
+        {
+            "concerns": [("family_change", D(2026, 8, 31))],
+            "visits": [VisitDone(D(2026, 9, 1), "home")],
+        },
         [("concern", D(2026, 9, 7), True)],
     ),
 ]
