@@ -30,7 +30,7 @@ MONTHS_LISTED = 24
 
 
 def month_choices() -> list[tuple[str, str]]:
-    """The last two years' months, newest first, as ("2026-09", "2026年9月")."""
+    """The last two years' months, newest first, as ("2026-09", "2026-09")."""
     today = timezone.localdate()
     choices = []
     year, month = today.year, today.month
