@@ -25,7 +25,8 @@ TEXT = {"rows": 3, "maxlength": 1000}
 
 class VisitForm(forms.Form):
     visited_on = forms.DateField(
-        label=gettext_lazy("Date"), widget=forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("Date of the visit"),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
     )
     kind = forms.ChoiceField(
         label=gettext_lazy("Kind of visit"), choices=VisitKind.choices, widget=forms.RadioSelect
