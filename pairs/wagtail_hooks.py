@@ -10,6 +10,7 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button
 
 from pairs.admin.adjustments import AdjustmentFlagViewSet
+from pairs.admin.concerns import ConcernViewSet
 from pairs.admin.festivals import FestivalViewSet
 from pairs.admin.followups import FollowUpCallViewSet
 from pairs.admin.overdue import OverdueViewSet
@@ -38,6 +39,11 @@ def visits_menu_item():
 @hooks.register("register_people_admin_viewset")
 def overdue_menu_item():
     return (33, OverdueViewSet)
+
+
+@hooks.register("register_people_admin_viewset")
+def concerns_menu_item():
+    return (33, ConcernViewSet)
 
 
 @hooks.register("register_people_admin_viewset")

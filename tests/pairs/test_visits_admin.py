@@ -205,3 +205,29 @@ def test_a_call_to_another_countys_mother_cannot_be_posted(client_a, county_b):
 
     assert response.status_code == 200
     assert not FollowUpCall.objects.exists()
+
+
+# Concerns -----------------------------------------------------------------------------------
+
+
+def test_the_coordinator_raises_a_concern_and_sees_the_open_ones(
+    client_a, county_a, county_b, coordinator_a
+):
+    pair = paired(county_a, coordinator_a)
+    other = paired(county_b, None)
+    form = client_a.get("/admin/people/concerns/new/").context["form"]
+    assert list(form.fields["pair"].queryset) == [pair]
+
+    client_a.post(
+        "/admin/people/concerns/new/",
+        {"pair": pair.pk, "kind": "family_change", "note": "父母离异"},
+    )
+    refused = client_a.post("/admin/people/concerns/new/", {"pair": other.pk, "kind": "hardship"})
+
+    assert refused.status_code == 200
+    listed = client_a.get("/admin/people/concerns/").context["object_list"]
+    assert [(c.pair, c.kind, c.raised_by) for c in listed] == [
+        (pair, "family_change", coordinator_a)
+    ]
+    visit(pair, days_ago=0)
+    assert list(client_a.get("/admin/people/concerns/").context["object_list"]) == []
