@@ -131,4 +131,3 @@ class VisitViewSet(PeopleViewSet):
     index_view_class = VisitIndexView
     inspect_view_class = VisitInspectView
     filterset_class = VisitFilterSet
-    export_filename = "visits"

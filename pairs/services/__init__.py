@@ -2,6 +2,7 @@
 
 from pairs.services.adjustments import adjustment_end_pair, adjustment_keep, adjustments_check
 from pairs.services.concerns import concern_raise
+from pairs.services.festivals import festival_delete, festival_save
 from pairs.services.moves import child_move_county
 from pairs.services.pairs import pair_create, pair_end
 from pairs.services.visits import follow_up_call_record, visit_log
@@ -12,6 +13,8 @@ __all__ = [
     "adjustments_check",
     "child_move_county",
     "concern_raise",
+    "festival_delete",
+    "festival_save",
     "follow_up_call_record",
     "pair_create",
     "pair_end",
