@@ -231,3 +231,22 @@ def test_the_coordinator_raises_a_concern_and_sees_the_open_ones(
     ]
     visit(pair, days_ago=0)
     assert list(client_a.get("/admin/people/concerns/").context["object_list"]) == []
+
+
+def test_the_concerns_and_calls_lists_take_the_same_queries_for_few_and_many(
+    client_a, county_a, coordinator_a
+):
+    def one_more(kind):
+        pair = paired(county_a, coordinator_a, township=f"{kind}镇")
+        services.concern_raise(actor=coordinator_a, pair=pair, kind=kind)
+        services.follow_up_call_record(
+            actor=coordinator_a, mother=pair.mother, called_on=timezone.localdate(), note=kind
+        )
+
+    one_more("hardship")
+    small = {url: queries_to_render(client_a, url) for url in ("/admin/people/concerns/", CALLS)}
+    for kind in ("family_change", "hardship", "family_change"):
+        one_more(kind)
+
+    for url, queries in small.items():
+        assert_same_queries(queries, queries_to_render(client_a, url), url)
