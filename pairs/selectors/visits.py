@@ -14,10 +14,11 @@ RECENT_VISITS = 10
 
 
 def recent_visits(user: User, pair_id: int) -> list[Visit]:
-    """Her latest visits on one of her pairs, newest first."""
+    """The latest visits she logged on one of her pairs, newest first (not the coordinator's:
+    what staff write about the child is not for her)."""
     return list(
         Visit.objects.visible_to(user)
-        .filter(pair_id=pair_id, pair__mother__user=user)
+        .filter(pair_id=pair_id, pair__mother__user=user, recorded_by=user)
         .select_related("festival")
         .order_by("-visited_on", "-pk")[:RECENT_VISITS]
     )

@@ -145,13 +145,15 @@ def test_the_mother_saves_a_visit_and_sees_it_on_her_pair_page(client, home, mot
         "client_token": token,
     }
 
+    log(make_coordinator(pair.county), pair, what_was_done="协调员写的情况")
     response = client.post(reverse("pairs:visit_new", args=[pair.pk]), data, follow=True)
     client.post(reverse("pairs:visit_new", args=[pair.pk]), data)  # sent again
 
     assert response.redirect_chain[-1][0].startswith(reverse("pairs:pair_detail", args=[pair.pk]))
     assert "一起读绘本" in response.text
+    assert "协调员写的情况" not in response.text, "she sees what staff wrote about the child"
     assert "data-visit-draft-saved" in response.text, "the page clears her draft"
-    assert Visit.objects.count() == 1
+    assert Visit.objects.filter(recorded_by=mother).count() == 1
 
 
 def test_a_refused_visit_shows_the_reason_on_the_form(client, home, mother, pair):
