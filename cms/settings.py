@@ -251,6 +251,11 @@ BOOKING_CANCEL_DEADLINE_HOURS = env.int("BOOKING_CANCEL_DEADLINE_HOURS", default
 BOOKING_REMINDER_HOURS = env.int("BOOKING_REMINDER_HOURS", default=24)
 BOOKING_LOCK_TIMEOUT_SECONDS = 3
 PRIVACY_NOTICE_VERSION = "2026-11"
+# Pairs: visits and adjustment. A caring mother visits her paired child at least every this
+# many weeks, and within this many days of a 家庭变故 or 生活困难 raised on the pair; the
+# daily check (beat entry "check-pair-adjustments") flags pairs for 动态管理.
+PAIRS_VISIT_EVERY_WEEKS = env.int("PAIRS_VISIT_EVERY_WEEKS", default=4)
+PAIRS_CONCERN_VISIT_DAYS = env.int("PAIRS_CONCERN_VISIT_DAYS", default=7)
 
 # Internationalisation: Chinese first, English second.
 LANGUAGE_CODE = "zh-hans"
@@ -320,6 +325,7 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE = {
     "expire-seat-offers": {"task": "enrollment.expire_offers", "schedule": 300.0},
     "session-reminders": {"task": "enrollment.send_session_reminders", "schedule": 3600.0},
+    "check-pair-adjustments": {"task": "pairs.check_adjustments", "schedule": 86400.0},
 }
 
 # Wagtail.

@@ -1,5 +1,6 @@
-"""A caring mother's view of a child she is paired with, where she confirms the three things
-she must know about the child (三必清), one small form per topic."""
+"""A caring mother's view of a child she is paired with: what is due, her recent visits, and
+the three things she must know about the child (三必清), which she confirms one small form per
+topic."""
 
 from django import forms
 from django.contrib import messages
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from pairs.models import PairKnowledge
 from pairs.selectors.pairs import knowledge_of, own_active_pair_or_404, paired_child_or_404
+from pairs.selectors.visits import due_on_own_pair, recent_visits
 from pairs.services import knowledge_confirm
 from pairs.services.knowledge import NOTE_MAX_LENGTH
 from people.errors import DomainError
@@ -59,4 +61,11 @@ def pair_detail(request: HttpRequest, pair_id: int) -> HttpResponse:
                 messages.success(request, _("Thank you: confirmed."))
                 return redirect("pairs:pair_detail", pair_id=pair_id)
     topics = [{"known": known, "form": forms_by_topic[known.topic]} for known in known_topics]
-    return render(request, "pairs/pair_detail.html", {"paired": paired, "topics": topics})
+    context = {
+        "paired": paired,
+        "topics": topics,
+        "due": due_on_own_pair(request.user, pair_id),
+        "visits": recent_visits(request.user, pair_id),
+        "saved": "saved" in request.GET,
+    }
+    return render(request, "pairs/pair_detail.html", context)

@@ -38,6 +38,13 @@ PEOPLE = [
     "pairs.view_pair",
     "pairs.add_pair",
     "pairs.change_pair",
+    "pairs.view_visit",
+    "pairs.view_pairconcern",
+    "pairs.add_pairconcern",
+    "pairs.view_followupcall",
+    "pairs.add_followupcall",
+    "pairs.view_adjustmentflag",
+    "pairs.change_adjustmentflag",
 ]
 
 GROUP_PERMISSIONS: dict[str, list[str]] = {
@@ -50,6 +57,10 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
         "people.add_countyassignment",
         "people.change_countyassignment",
         "people.delete_countyassignment",
+        "pairs.view_festival",
+        "pairs.add_festival",
+        "pairs.change_festival",
+        "pairs.delete_festival",
     ],
     MOTHER_GROUP: [],
 }

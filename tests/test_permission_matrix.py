@@ -12,6 +12,7 @@ the end walk the same rows for staff whose session has not passed it, or who hav
 authenticator: every admin page and the check-in send them to the code or to the setup.
 """
 
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -26,7 +27,7 @@ from enrollment import services as booking_services
 from enrollment.models import Booking
 from enrollment.selectors.certificates import certificate_code
 from pairs import services as pair_services
-from pairs.models import ImportJob, Pair
+from pairs.models import AdjustmentFlag, Festival, ImportJob, Pair, Visit, VisitKind
 from people.models import AuditEntry
 from tests import factories
 from tests.enrollment import attendance_support
@@ -149,6 +150,18 @@ def child_b(w: World) -> int:
     return w.ledger_child_b.pk
 
 
+def visit_a(w: World) -> int:
+    return Visit.objects.get(pair=w.pair_a).pk
+
+
+def flag_a(w: World) -> int:
+    return AdjustmentFlag.objects.get(pair=w.pair_a).pk
+
+
+def festival(w: World) -> int:
+    return Festival.objects.order_by("pk").first().pk
+
+
 def applicant(w: World) -> int:
     return w.applicant_volunteer.pk
 
@@ -243,6 +256,11 @@ MATRIX: dict[str, Row] = {
     "pairs:pair_detail · her ended pair": Row(
         url("pairs:pair_detail", ended_pair_a), (L, N, N, N, N, N, N, N)
     ),
+    "pairs:visit_new": Row(url("pairs:visit_new", pair_a), ONLY_MOTHER, "her active pair"),
+    "pairs:visit_new · her ended pair": Row(
+        url("pairs:visit_new", ended_pair_a), (L, N, N, N, N, N, N, N)
+    ),
+    "pairs:concern_new": Row(url("pairs:concern_new", pair_a), ONLY_MOTHER, "her active pair"),
     "people:privacy_consent": Row(url("people:privacy_consent"), SIGNED_IN),
     "people:child_add": Row(
         url("people:child_add"),
@@ -342,6 +360,28 @@ MATRIX: dict[str, Row] = {
     ),
     "people_ledgers:inspect": Row(url("people_ledgers:inspect", import_job_a), COUNTY_A_RECORD),
     "people_ledgers:confirm": Row(url("people_ledgers:confirm", import_job_a), COUNTY_A_RECORD),
+    "people_visits:index": Row(url("people_visits:index"), PEOPLE_ADMIN),
+    "people_visits:index_results": Row(url("people_visits:index_results"), PEOPLE_ADMIN),
+    "people_visits:inspect": Row(url("people_visits:inspect", visit_a), COUNTY_A_RECORD),
+    "people_overdue:index": Row(url("people_overdue:index"), PEOPLE_ADMIN),
+    "people_concerns:index": Row(url("people_concerns:index"), PEOPLE_ADMIN),
+    "people_concerns:index_results": Row(url("people_concerns:index_results"), PEOPLE_ADMIN),
+    "people_concerns:add": Row(url("people_concerns:add"), PEOPLE_ADMIN),
+    "people_followups:index": Row(url("people_followups:index"), PEOPLE_ADMIN),
+    "people_followups:index_results": Row(url("people_followups:index_results"), PEOPLE_ADMIN),
+    "people_followups:add": Row(url("people_followups:add"), PEOPLE_ADMIN),
+    "people_adjustments:index": Row(url("people_adjustments:index"), PEOPLE_ADMIN),
+    "people_adjustments:index_results": Row(url("people_adjustments:index_results"), PEOPLE_ADMIN),
+    "people_adjustments:keep": Row(url("people_adjustments:keep", flag_a), COUNTY_A_RECORD),
+    "people_adjustments:end": Row(url("people_adjustments:end", flag_a), COUNTY_A_RECORD),
+    "people_adjustments:move-child": Row(
+        url("people_adjustments:move-child", child_a), COUNTY_A_RECORD
+    ),
+    "people_festivals:index": Row(url("people_festivals:index"), CITY_ONLY_ADMIN),
+    "people_festivals:index_results": Row(url("people_festivals:index_results"), CITY_ONLY_ADMIN),
+    "people_festivals:add": Row(url("people_festivals:add"), CITY_ONLY_ADMIN),
+    "people_festivals:edit": Row(url("people_festivals:edit", festival), CITY_ONLY_ADMIN),
+    "people_festivals:delete": Row(url("people_festivals:delete", festival), CITY_ONLY_ADMIN),
     "people_counties:index": Row(url("people_counties:index"), CITY_ONLY_ADMIN),
     "people_counties:index_results": Row(url("people_counties:index_results"), CITY_ONLY_ADMIN),
     "people_counties:add": Row(url("people_counties:add"), CITY_ONLY_ADMIN),
@@ -517,7 +557,7 @@ def build_world() -> World:
         signed_by="张桂花",
         scan=SimpleUploadedFile("scan.pdf", b"%PDF-1.4\n%%EOF\n"),
     )
-    return World(
+    world = World(
         users=users,
         child_a=child,
         ledger_child_b=make_child(county_obj=wenshui, name="周小乐"),
@@ -535,6 +575,23 @@ def build_world() -> World:
         ),
         completed_training=_completed_training(mother, lishi),
         agreement_a=agreement,
+    )
+    _visit_and_flag(world)
+    return world
+
+
+def _visit_and_flag(world):
+    """A visit the mother logged on her pair, and an open adjustment flag on it."""
+    pair = world.pair_a
+    pair_services.visit_log(
+        actor=world.users["mother"],
+        pair=pair,
+        visited_on=pair.started_on,
+        kind=VisitKind.HOME,
+        client_token=uuid.uuid4(),
+    )
+    AdjustmentFlag.objects.create(
+        pair=pair, county_id=pair.county_id, reason="over_age", detected_on=pair.started_on
     )
 
 

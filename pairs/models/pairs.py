@@ -57,6 +57,10 @@ class Pair(models.Model):
     status = models.CharField(
         _("status"), max_length=8, choices=Status.choices, default=Status.ACTIVE
     )
+    # The child's category when they were paired: a later change flags the pair (动态管理).
+    child_category = models.CharField(
+        _("child's category when paired"), max_length=24, blank=True, editable=False
+    )
     started_on = models.DateField(_("started on"))
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
     end_reason = models.CharField(

@@ -53,6 +53,7 @@ def pair_create(
                 mother=mother,
                 child=child,
                 county_id=child.county_id,
+                child_category=child.category,
                 started_on=started_on,
                 created_by=actor,
             )

@@ -11,6 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from wagtail import hooks
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.widgets import AdminDateInput
@@ -271,6 +272,15 @@ class ChildInspectView(ChildScopeMixin, AuditedReadMixin, BlankAsDashMixin, gene
         if field_name in self.extra_labels:
             return self.extra_labels[field_name]
         return super().get_field_label(field_name, field)
+
+    @cached_property
+    def header_more_buttons(self):
+        """Actions the rooms above offer on a child (hook ``people_child_admin_buttons``:
+        ``fn(request, child)`` returns a list of Wagtail ``Button``; pairs: move county)."""
+        buttons = list(super().header_more_buttons)
+        for buttons_for in hooks.get_hooks("people_child_admin_buttons"):
+            buttons += buttons_for(self.request, self.object)
+        return buttons
 
     def children_shown(self) -> int:
         """The record, and the one it may duplicate (named on the page)."""
