@@ -17,12 +17,14 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from people.admin.assignments import CountyAssignmentViewSet
 from people.admin.audit import AuditEntryViewSet
 from people.admin.children import ChildViewSet
+from people.admin.notifications import NotificationViewSet
 from people.admin.volunteers import VolunteerViewSet
 
 OWN_ITEMS = (
     (10, ChildViewSet),
     (20, VolunteerViewSet),
     (80, CountyAssignmentViewSet),
+    (85, NotificationViewSet),
     (90, AuditEntryViewSet),
 )
 
@@ -50,3 +52,11 @@ def register_people_viewsets():
 @hooks.register("insert_global_admin_css")
 def people_admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("people/admin.css"))
+
+
+# Her choice of channel for notices, on /me/ (people.views.notices).
+@hooks.register("me_page_sections")
+def me_notices_section(request, my):
+    from people.views.notices import notices_section
+
+    return notices_section(request, my)

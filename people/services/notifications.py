@@ -194,3 +194,16 @@ def notification_resend(*, notification: Notification, actor: User) -> Notificat
     transaction.on_commit(lambda: _dispatch(notification.pk))
     notification.refresh_from_db()
     return notification
+
+
+@transaction.atomic
+def notify_by_set(*, user: User, notify_by: str) -> User:
+    """Her choice of channel; refused if she has no address of that kind."""
+    if notify_by == User.NotifyBy.SMS and not user.phone:
+        raise DomainError(_("Add a mobile number first."), field="notify_by")
+    if notify_by == User.NotifyBy.EMAIL and not user.email:
+        raise DomainError(_("Add an email address first."), field="notify_by")
+    User.objects.filter(pk=user.pk).update(notify_by=notify_by)
+    user.notify_by = notify_by
+    audit_record(actor=user, action="update", obj=user, detail=f"notify_by={notify_by}")
+    return user

@@ -15,8 +15,15 @@ from people import services
 from people.models import Notification
 from people.notifications import render
 from people.services.notifications import notification_send
-from tests.makers import make_applicant, make_child, make_coordinator, make_guardian, make_mother
-from tests.makers import make_pair, make_user
+from tests.makers import (
+    make_applicant,
+    make_child,
+    make_coordinator,
+    make_guardian,
+    make_mother,
+    make_pair,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 Kind = Notification.Kind
