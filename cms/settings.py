@@ -347,6 +347,9 @@ TENCENT_SMS_TEMPLATE_ID = env.str("TENCENT_SMS_TEMPLATE_ID", default="")
 TENCENT_SMS_CODE_TEMPLATE_ID = env.str("TENCENT_SMS_CODE_TEMPLATE_ID", default="")
 TENCENT_SMS_REGION = env.str("TENCENT_SMS_REGION", default="ap-guangzhou")
 TENCENT_SMS_ENDPOINT = env.str("TENCENT_SMS_ENDPOINT", default="sms.tencentcloudapi.com")
+# The tests that start a real worker (tests/worker) give it an email backend of theirs.
+if env.str("NOTIFICATION_TEST_EMAIL_BACKEND", default=""):
+    EMAIL_BACKEND = env.str("NOTIFICATION_TEST_EMAIL_BACKEND")
 # Where the links in notices point (accept / decline an offer, her bookings).
 NOTIFICATION_SITE_URL = env.str("NOTIFICATION_SITE_URL", default="http://127.0.0.1:8000")
 

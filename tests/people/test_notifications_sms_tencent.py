@@ -71,7 +71,9 @@ def test_a_notice_goes_through_tencents_sendsms(tencent):
 
 
 def test_a_sign_in_code_uses_the_code_template(tencent):
-    assert sms.send_sms("+8613812345678", "您的爱心妈妈验证码是 482913，几分钟内有效，请勿告诉他人。")
+    assert sms.send_sms(
+        "+8613812345678", "您的爱心妈妈验证码是 482913，几分钟内有效，请勿告诉他人。"
+    )
     assert tencent.requests[0]["body"]["TemplateId"] == "100002"
     assert tencent.requests[0]["body"]["TemplateParamSet"] == ["482913"]
     assert sms.send_sms("+8613812345678", "【爱心妈妈】请在2026-12-09前探访小明。")
