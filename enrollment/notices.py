@@ -82,6 +82,7 @@ def booking_status_notice(booking: Booking, event: BookingEvent) -> None:
         context=_booking_context(booking),
         session_id=booking.session_id,
         county_id=_county_id(booking.session),
+        may_repeat=False,  # one notice per history entry, a new row
     )
 
 

@@ -5,6 +5,8 @@ The people side announces a person leaving (``people.domain_signals``) without k
 exist; ending a pair in turn sends ``pair_ended``, for the bookings side (which cancels the
 pair's 亲子 bookings still to come) and for the family's notice below."""
 
+from contextvars import ContextVar
+
 from django.dispatch import receiver
 
 from pairs.domain_signals import pair_ended
@@ -21,16 +23,26 @@ def end_volunteers_pairs(sender, volunteer, note: str, **kwargs) -> None:
         pair_end(actor=None, pair=pair, reason=Pair.EndReason.MOTHER_WITHDREW, note=note)
 
 
+# Set while a child's record is being removed: her family is not told that her pairs end.
+_record_removed: ContextVar[bool] = ContextVar("record_removed", default=False)
+
+
 @receiver(child_leaving, dispatch_uid="pairs_child_leaving")
 def end_childs_pairs(sender, child, note: str, **kwargs) -> None:
-    for pair in Pair.objects.filter(child=child).active().select_related("mother"):
-        pair_end(actor=None, pair=pair, reason=Pair.EndReason.OTHER, note=note)
+    token = _record_removed.set(True)
+    try:
+        for pair in Pair.objects.filter(child=child).active().select_related("mother"):
+            pair_end(actor=None, pair=pair, reason=Pair.EndReason.OTHER, note=note)
+    finally:
+        _record_removed.reset(token)
 
 
 @receiver(pair_ended, dispatch_uid="pairs_tell_the_family")
 def tell_the_family(sender, pair: Pair, **kwargs) -> None:
     """The guardian with an account is told (recorded with the ending, sent once it is
-    committed); not when she removed the child's record herself (no guardian by then)."""
+    committed); not when the child's record is being removed (by her or by staff)."""
+    if _record_removed.get():
+        return
     pair = Pair.objects.select_related("child__guardian", "mother").get(pk=pair.pk)
     child: Child = pair.child
     if child.guardian is None:

@@ -67,30 +67,37 @@ def notification_record(
     context: dict,
     session_id: int | None = None,
     county_id: int | None = None,
+    may_repeat: bool = True,
 ) -> Notification | None:
     """Record that ``user`` must be told ``kind`` about ``subject_key`` at ``version``, in the
     caller's transaction, and send it once that commits. ``context`` (JSON) is what the
     templates ``notifications/<kind>/…`` show. Returns None (and records nothing) when she
-    has no address, or when this very notice was recorded before."""
+    has no address, or when this very notice was recorded before. ``may_repeat=False``: the
+    version cannot have been recorded before (it is a new row's id), so no savepoint is
+    spent on catching a duplicate."""
     if user is None:
         return None
     channel = channel_for(user)
     if channel is None:
         return None
-    try:
-        with transaction.atomic():  # a savepoint: a duplicate leaves the caller's work intact
-            notification = Notification.objects.create(
-                recipient=user,
-                kind=kind,
-                channel=channel,
-                subject_key=subject_key,
-                version=str(version)[:64],
-                context=context,
-                session_id=session_id,
-                county_id=county_id,
-            )
-    except IntegrityError:
-        return None
+    fields = {
+        "recipient": user,
+        "kind": kind,
+        "channel": channel,
+        "subject_key": subject_key,
+        "version": str(version)[:64],
+        "context": context,
+        "session_id": session_id,
+        "county_id": county_id,
+    }
+    if not may_repeat:
+        notification = Notification.objects.create(**fields)
+    else:
+        try:
+            with transaction.atomic():  # a savepoint: a duplicate leaves the caller's work
+                notification = Notification.objects.create(**fields)
+        except IntegrityError:
+            return None
     transaction.on_commit(lambda: _dispatch(notification.pk))
     return notification
 
