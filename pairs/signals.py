@@ -52,8 +52,8 @@ def tell_the_family(sender, pair: Pair, **kwargs) -> None:
         kind=Notification.Kind.PAIR_ENDED,
         subject_key=f"pair:{pair.pk}",
         context={
-            "child": child.first_name,
-            "mother": pair.mother.name,
+            "pair_id": pair.pk,
+            "details": "pairs.services.notices.pair_details",
             "date": pair.ended_on.isoformat(),
             "reason": str(pair.get_end_reason_display()),
         },

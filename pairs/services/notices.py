@@ -3,6 +3,8 @@
 - Visit due / overdue (the mother): one notice per pair, reason and due date, and one more
   when it becomes overdue; the version is the due date, so the next visit due is a new
   notice while running the job every day (or twice) tells her once.
+- The child's first name is read when the notice is sent (``pair_details``), not copied into
+  the outbox.
 - The weekly digest (each county coordinator): her county's overdue visits per mother and
   the pairs flagged for a decision (动态管理); the version is the ISO week."""
 
@@ -16,6 +18,15 @@ from pairs.selectors.due import due_by_pair
 from pairs.selectors.overdue import overdue_groups
 from people.models import CountyAssignment, Notification
 from people.services.notifications import notification_record
+
+
+def pair_details(context: dict) -> dict:
+    """At sending time: the child's first name and the mother's name (not kept in the
+    outbox, whose rows are not encrypted)."""
+    pair = Pair.objects.select_related("child", "mother").filter(pk=context["pair_id"]).first()
+    if pair is None:
+        return {"child": "", "mother": ""}
+    return {"child": pair.child.first_name, "mother": pair.mother.name}
 
 
 @transaction.atomic
@@ -34,8 +45,9 @@ def visit_notices_record(*, today: date | None = None) -> int:
                 subject_key=f"pair:{pair.pk}:{item.reason}:{item.festival_id or ''}",
                 version=item.due_by.isoformat(),
                 context={
-                    "child": pair.child.first_name,
-                    "label": item.label,
+                    "pair_id": pair.pk,
+                    "details": "pairs.services.notices.pair_details",
+                    "label": str(item.label),
                     "due_by": item.due_by.isoformat(),
                 },
                 county_id=pair.county_id,

@@ -234,3 +234,12 @@ def test_nothing_is_sent_inside_the_request_any_more():
 
     assert not hasattr(people.notifications, "notify_user")
     assert mail.outbox == []
+
+
+def test_an_address_removed_since_is_a_failed_attempt_not_a_send_to_nobody(mailoutbox):
+    user = make_user()
+    notification = record(user)
+    User.objects.filter(pk=user.pk).update(email="")
+    assert notification_send(notification_id=notification.pk) == "retry"
+    assert "no email address" in Notification.objects.get(pk=notification.pk).last_error
+    assert mailoutbox == []

@@ -2,6 +2,7 @@
 text message fits one SMS (70 Chinese characters) with everyday details."""
 
 import datetime as dt
+import json
 from pathlib import Path
 
 from django.conf import settings
@@ -68,6 +69,7 @@ def test_the_family_is_told_when_a_pair_ends(lishi, mailoutbox):
     pair_end(actor=None, pair=pair, reason=Pair.EndReason.OTHER, note="家庭搬迁")
     notice = Notification.objects.get(recipient=guardian)
     assert notice.kind == Kind.PAIR_ENDED and notice.county_id == lishi.pk
+    assert "小花" not in json.dumps(notice.context, ensure_ascii=False), "no child's name kept"
     send_all()
     assert "周妈妈" in mailoutbox[0].body and "小花" in mailoutbox[0].body
 
@@ -92,6 +94,10 @@ def test_a_visit_due_then_overdue_is_told_once_each(pair, mailoutbox):
         Notification.objects.filter(recipient=user).order_by("pk").values_list("kind", flat=True)
     )
     assert kinds == [Kind.VISIT_DUE, Kind.VISIT_OVERDUE]
+    kept = json.dumps(
+        list(Notification.objects.values_list("context", flat=True)), ensure_ascii=False
+    )
+    assert "小明" not in kept, "the child's name is read at sending time, not kept in the outbox"
     send_all()
     assert mailoutbox[0].subject.startswith("探访提醒") and "小明" in mailoutbox[0].subject
     assert "已逾期" in mailoutbox[1].body
