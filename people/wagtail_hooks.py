@@ -60,3 +60,10 @@ def me_notices_section(request, my):
     from people.views.notices import notices_section
 
     return notices_section(request, my)
+
+
+@hooks.register("volunteer_admin_sections")
+def volunteer_notices_section(request, volunteer):
+    from people.admin.notifications import volunteer_notices_link
+
+    return volunteer_notices_link(request, volunteer)

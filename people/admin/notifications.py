@@ -13,6 +13,7 @@ from django.middleware.csrf import get_token
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -140,3 +141,17 @@ class NotificationViewSet(PeopleViewSet):
             header_icon=self.icon,
         )
         return [self.action_path("resend", view)]
+
+
+def volunteer_notices_link(request, volunteer) -> str | None:
+    """On a volunteer's back-office page: a link to the notices sent to her."""
+    if volunteer.user_id is None or not request.user.has_perm("people.view_notification"):
+        return None
+    url = reverse("people_notifications:index") + f"?recipient={volunteer.user_id}"
+    return format_html(
+        '<section class="w-mt-8"><h2 class="w-h3">{}</h2><p><a class="button button-secondary" '
+        'href="{}">{}</a></p></section>',
+        _("Notifications"),
+        url,
+        _("Notices sent to her"),
+    )

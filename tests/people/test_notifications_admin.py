@@ -97,3 +97,12 @@ def test_she_cannot_choose_text_messages_without_a_number(client):
     client.post("/me/notices/", {"notify_by": "sms"})
     user.refresh_from_db()
     assert user.notify_by == ""
+
+
+def test_a_volunteers_page_links_to_the_notices_sent_to_her(client_a, county_a):
+    from tests.makers import make_mother
+
+    mother = make_mother(county_a)
+    page = client_a.get(f"/admin/people/volunteers/inspect/{mother.volunteer.pk}/")
+    assert page.status_code == 200
+    assert f"{LOG}?recipient={mother.pk}" in page.content.decode()
