@@ -67,3 +67,24 @@ def volunteer_notices_section(request, volunteer):
     from people.admin.notifications import volunteer_notices_link
 
     return volunteer_notices_link(request, volunteer)
+
+
+# Her notices in her data download (people.personal_data): what was sent, by which way, when.
+@hooks.register("personal_data_sections")
+def personal_data_notices(user):
+    from people.models import Notification
+
+    rows = Notification.objects.filter(recipient=user).order_by("created_at", "pk")
+    return {
+        "notices_by": user.notify_by or None,
+        "notices": [
+            {
+                "kind": n.get_kind_display(),
+                "channel": n.get_channel_display(),
+                "status": n.get_status_display(),
+                "recorded_at": n.created_at.isoformat(),
+                "sent_at": n.sent_at.isoformat() if n.sent_at else None,
+            }
+            for n in rows
+        ],
+    }

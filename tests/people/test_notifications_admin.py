@@ -2,6 +2,9 @@
 again, fixed queries) and her choice of channel on /me/."""
 
 import itertools
+import json
+
+from django.urls import reverse
 
 import pytest
 
@@ -106,3 +109,14 @@ def test_a_volunteers_page_links_to_the_notices_sent_to_her(client_a, county_a):
     page = client_a.get(f"/admin/people/volunteers/inspect/{mother.volunteer.pk}/")
     assert page.status_code == 200
     assert f"{LOG}?recipient={mother.pk}" in page.content.decode()
+
+
+def test_her_data_download_lists_the_notices_sent_to_her(client):
+    user = make_user(phone="+8613812345678", notify_by="sms")
+    notification_record(
+        user=user, kind=Notification.Kind.APPLICATION_APPROVED, subject_key="v:1", context={}
+    )
+    client.force_login(user)
+    data = json.loads(client.get(reverse("account_data_export")).content)
+    assert data["notices_by"] == "sms"
+    assert [n["kind"] for n in data["notices"]] == ["申请通过"]
