@@ -34,9 +34,7 @@ def session_calendar_fields(sender, instance: Session, raw: bool = False, **kwar
     row = None
     if instance.pk is not None:
         row = (
-            Session.objects.filter(pk=instance.pk)
-            .values("uid", "sequence", *MOVING_FIELDS)
-            .first()
+            Session.objects.filter(pk=instance.pk).values("uid", "sequence", *MOVING_FIELDS).first()
         )
     if row is None:
         instance.sequence = 0

@@ -6,8 +6,9 @@ import datetime as dt
 from django.urls import reverse
 from django.utils import timezone
 
-import pytest
 from wagtail.models import PageViewRestriction
+
+import pytest
 
 from courses.models import Session
 from tests import factories
@@ -124,7 +125,8 @@ def test_a_cancelled_session_stays_a_while_then_goes(client, training, settings)
     assert "VALARM" not in [c.name for c in event.subcomponents]
 
     Session.objects.filter(pk=session.pk).update(
-        updated_at=timezone.now() - dt.timedelta(days=settings.CALENDAR_KEEP_CANCELLED_DAYS, hours=1)
+        updated_at=timezone.now()
+        - dt.timedelta(days=settings.CALENDAR_KEEP_CANCELLED_DAYS, hours=1)
     )
     assert uid not in events_by_uid(parse(fetch(client, FEED).content))
 
