@@ -318,6 +318,17 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Cache: local memory unless CACHE_URL (e.g. redis://127.0.0.1:6379/1) is given.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+# Calendar feeds cache each event's text and each feed's: thousands of entries, more than
+# local memory's default of 300 keeps.
+CACHES["calendar"] = (
+    {**CACHES["default"], "KEY_PREFIX": "calendar"}
+    if "CACHE_URL" in env
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "calendar",
+        "OPTIONS": {"MAX_ENTRIES": 50_000},
+    }
+)
 
 # Celery: no broker means tasks run in-process, so the quick start needs no service.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")

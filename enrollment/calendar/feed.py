@@ -16,7 +16,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -134,9 +134,15 @@ def _fingerprint(item: SessionItem) -> str:
     return "calendar:event:" + hashlib.sha256(repr(shown).encode()).hexdigest()
 
 
+def feed_cache():
+    """The cache of events' and feeds' text (``CACHES["calendar"]``: room for thousands)."""
+    return caches["calendar"]
+
+
 def session_events(items: list[SessionItem]) -> list[bytes]:
     """Each item's VEVENT text, from the cache where it is there (one cache round trip)."""
     keys = [_fingerprint(item) for item in items]
+    cache = feed_cache()
     found = cache.get_many(keys)
     missing = {}
     texts = []

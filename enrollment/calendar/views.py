@@ -7,7 +7,6 @@ import hashlib
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -17,7 +16,13 @@ from django.utils.http import http_date
 from django.views.decorators.http import require_GET, require_http_methods
 
 from enrollment.calendar import selectors
-from enrollment.calendar.feed import CONTENT_TYPE, SessionItem, calendar_text, session_summary
+from enrollment.calendar.feed import (
+    CONTENT_TYPE,
+    SessionItem,
+    calendar_text,
+    feed_cache,
+    session_summary,
+)
 from enrollment.calendar.tokens import (
     calendar_token_created,
     calendar_token_owner_or_404,
@@ -70,8 +75,14 @@ def sessions_feed(request: HttpRequest) -> HttpResponse:
     if (response := _not_modified(request, validators)) is not None:
         _set_validators(response, validators)
         return _public(response)
-    items = selectors.public_items(sessions, request)
-    body = calendar_text(selectors.feed_name(filters, items), items)
+    # The same validators, the same text: kept whole, so that the many clients polling a
+    # feed that has not changed cost a query and a cache read.
+    key = f"calendar:feed:{validators.etag}:{request.get_host()}"
+    body = feed_cache().get(key)
+    if body is None:
+        items = selectors.public_items(sessions, request)
+        body = calendar_text(selectors.feed_name(filters, items), items)
+        feed_cache().set(key, body, timeout=settings.CALENDAR_PUBLIC_MAX_AGE * 12)
     return _public(_calendar_response(body, validators, "sessions.ics"))
 
 
@@ -101,7 +112,7 @@ def personal_feed(request: HttpRequest, token: str) -> HttpResponse:
     etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
     # Her feed changes with her bookings and the date (what is due) too: it was last
     # modified when this text was first served.
-    first_served = cache.get_or_set(
+    first_served = feed_cache().get_or_set(
         f"calendar:served:{etag}", timezone.now, timeout=settings.CALENDAR_EVENT_CACHE_SECONDS
     )
     validators = selectors.Validators(etag=etag, last_modified=first_served)

@@ -65,7 +65,7 @@ def test_one_session_answers_304(client, course):
 def _sessions(lishi, count: int, first: int = 0) -> None:
     for n in range(first, first + count):
         venue = factories.VenueFactory(county=lishi, name=f"场地{n}")
-        page = (factories.SummerClassPageFactory if n % 2 else factories.TrainingCoursePageFactory)
+        page = factories.SummerClassPageFactory if n % 2 else factories.TrainingCoursePageFactory
         page(title=f"课程{n}", sessions=[session_in(2 + n, title=f"第{n}讲", venue=venue)])
 
 

@@ -33,9 +33,7 @@ def booked(mother, lishi):
     return kept, dropped, cancelled
 
 
-def test_her_feed_has_her_bookings_and_cancelled_ones_for_a_while(
-    client, mother, booked, settings
-):
+def test_her_feed_has_her_bookings_and_cancelled_ones_for_a_while(client, mother, booked, settings):
     kept, dropped, cancelled = booked
     token = calendar_token_reset(user=mother)
 
@@ -52,9 +50,7 @@ def test_her_feed_has_her_bookings_and_cancelled_ones_for_a_while(
     assert [event["UID"].split("-")[1] for event in calendar.events] == [str(kept.pk)]
 
 
-def test_a_mothers_due_visits_are_all_day_and_name_the_child_by_first_name(
-    client, mother, lishi
-):
+def test_a_mothers_due_visits_are_all_day_and_name_the_child_by_first_name(client, mother, lishi):
     today = timezone.localdate()
     birthday_soon = (today + dt.timedelta(days=3)).replace(year=today.year - 9)
     guardian = make_guardian()
