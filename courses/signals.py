@@ -2,9 +2,11 @@
 
 A session is written when its course page is published: Wagtail restores the page from a
 revision, whose sessions are copies made when the revision was saved (modelcluster), and
-saves each of them whole. Their non-editable fields (``uid``, ``sequence``, ``updated_at``)
-may therefore be stale, so they are computed here from the database row:
+saves each of them whole. Their non-editable fields (``uid``, ``sequence``, ``updated_at``,
+``seats_taken``) may therefore be stale, so they are computed here from the database row:
 
+- ``seats_taken`` is the row's (only ``enrollment.services`` change it, with ``update()``
+  under the session's lock: a revision saved before a booking must not give its seat back);
 - ``uid`` is the row's (a copy of a page brings its sessions' uids along: a new session
   whose uid is taken gets a new one);
 - ``sequence`` is the row's, plus one when the start, end or venue differ from the row's,
@@ -34,7 +36,9 @@ def session_calendar_fields(sender, instance: Session, raw: bool = False, **kwar
     row = None
     if instance.pk is not None:
         row = (
-            Session.objects.filter(pk=instance.pk).values("uid", "sequence", *MOVING_FIELDS).first()
+            Session.objects.filter(pk=instance.pk)
+            .values("uid", "sequence", "seats_taken", *MOVING_FIELDS)
+            .first()
         )
     if row is None:
         instance.sequence = 0
@@ -42,6 +46,7 @@ def session_calendar_fields(sender, instance: Session, raw: bool = False, **kwar
             instance.uid = uuid.uuid4()
         return
     instance.uid = row["uid"]
+    instance.seats_taken = row["seats_taken"]
     previous = {field: row[field] for field in MOVING_FIELDS}
     if all(getattr(instance, field) == row[field] for field in MOVING_FIELDS):
         instance.sequence = row["sequence"]

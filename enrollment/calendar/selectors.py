@@ -86,11 +86,16 @@ def validators(sessions: QuerySet[Session], *parts) -> Validators:
 
 
 def public_items(sessions: QuerySet[Session], request: HttpRequest) -> list[SessionItem]:
-    rows = sessions.select_related("course", "venue").order_by("start", "pk")
-    return [
-        SessionItem(session, session.course.get_full_url(request), session.is_cancelled)
-        for session in rows
-    ]
+    """The sessions with their venues, and their courses fetched apart (a page is a costly
+    object: one per course, not one per session), each course's URL computed once."""
+    rows = list(sessions.select_related("venue").order_by("start", "pk"))
+    courses = CoursePage.objects.in_bulk({session.course_id for session in rows})
+    urls = {pk: course.get_full_url(request) for pk, course in courses.items()}
+    items = []
+    for session in rows:
+        session.course = courses[session.course_id]
+        items.append(SessionItem(session, urls[session.course_id], session.is_cancelled))
+    return items
 
 
 def feed_name(filters: FeedFilters, items: list[SessionItem]) -> str:

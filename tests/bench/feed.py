@@ -121,14 +121,22 @@ def add_sessions(count: int) -> None:
     for n in range(COURSES):
         if n % 2:
             page = SummerClassPage(
-                title=f"暑期剪纸课程第{n}期", slug=f"class-{n}", summary="剪纸", category=category, county=counties[n % 3],
-                age_min=6, age_max=12,
+                title=f"暑期剪纸课程第{n}期",
+                slug=f"class-{n}",
+                summary="剪纸",
+                category=category,
+                county=counties[n % 3],
+                age_min=6,
+                age_max=12,
             )
             summer.add_child(instance=page)
         else:
             page = TrainingCoursePage(
-                title=f"家庭教育赋能培训：与留守儿童沟通的方法（第{n}期）", slug=f"training-{n}",
-                summary="培训", hours=2, county=counties[n % 3],
+                title=f"家庭教育赋能培训：与留守儿童沟通的方法（第{n}期）",
+                slug=f"training-{n}",
+                summary="培训",
+                hours=2,
+                county=counties[n % 3],
             )
             trainings.add_child(instance=page)
         courses.append(page)
@@ -167,11 +175,10 @@ def after_a_change(port: int, workers: int, rounds: int = 5) -> list[float]:
 
 
 def queries_per_render() -> int:
+    from django.core.cache import caches
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
-
-    from django.core.cache import caches
 
     client = Client(SERVER_NAME=HOST)
     client.get(FEED)

@@ -125,3 +125,17 @@ def test_a_cancelled_session_is_newer_for_the_feeds(course):
     session_cancel(session=session, actor=None)
 
     assert Session.objects.get(pk=session.pk).updated_at > session.updated_at
+
+
+def test_publishing_an_older_revision_keeps_the_seats_taken_since(mother, lishi):
+    from enrollment import services as booking_services
+    from tests.enrollment.attendance_support import at, training
+
+    course = training([at(4)], lishi)
+    old_revision = course.save_revision()  # its copy of the session: no seat taken
+    session = course.sessions.get()
+    booking_services.booking_create(session=session, booker=mother)
+
+    old_revision.publish()
+
+    assert Session.objects.get(pk=session.pk).seats_taken == 1
