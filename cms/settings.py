@@ -251,6 +251,16 @@ BOOKING_CANCEL_DEADLINE_HOURS = env.int("BOOKING_CANCEL_DEADLINE_HOURS", default
 BOOKING_REMINDER_HOURS = env.int("BOOKING_REMINDER_HOURS", default=24)
 BOOKING_LOCK_TIMEOUT_SECONDS = 3
 PRIVACY_NOTICE_VERSION = "2026-11"
+# Calendar feeds (enrollment.calendar): cancelled sessions and bookings stay in feeds this
+# many days (as STATUS:CANCELLED, so subscribed calendars remove them), the alarm comes this
+# many minutes before a session, events' UIDs end in this domain (never change it once feeds
+# are subscribed), the public feed may be cached this many seconds, and an event's text is
+# cached this long.
+CALENDAR_KEEP_CANCELLED_DAYS = env.int("CALENDAR_KEEP_CANCELLED_DAYS", default=30)
+CALENDAR_ALARM_MINUTES = env.int("CALENDAR_ALARM_MINUTES", default=1440)
+CALENDAR_UID_DOMAIN = env.str("CALENDAR_UID_DOMAIN", default="aixin-mama.calendar")
+CALENDAR_PUBLIC_MAX_AGE = env.int("CALENDAR_PUBLIC_MAX_AGE", default=300)
+CALENDAR_EVENT_CACHE_SECONDS = 7 * 24 * 3600
 # Pairs: visits and adjustment. A caring mother visits her paired child at least every this
 # many weeks, and within this many days of a 家庭变故 or 生活困难 raised on the pair; the
 # daily check (beat entry "check-pair-adjustments") flags pairs for 动态管理.
@@ -308,6 +318,17 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Cache: local memory unless CACHE_URL (e.g. redis://127.0.0.1:6379/1) is given.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+# Calendar feeds cache each event's text and each feed's: thousands of entries, more than
+# local memory's default of 300 keeps.
+CACHES["calendar"] = (
+    {**CACHES["default"], "KEY_PREFIX": "calendar"}
+    if "CACHE_URL" in env
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "calendar",
+        "OPTIONS": {"MAX_ENTRIES": 50_000},
+    }
+)
 
 # Celery: no broker means tasks run in-process, so the quick start needs no service.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")

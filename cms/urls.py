@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("people.urls")),
     path("", include("pairs.urls")),
     path("", include("enrollment.urls")),
+    path("calendar/", include("enrollment.calendar.urls")),
     path("django-admin/", admin.site.urls),
     # Wagtail's choosers (images, documents, snippets) look the chosen id up as given, and an
     # id that is not a number is a server error there (ValueError); those answer 404 here.

@@ -1,6 +1,7 @@
 """A course's dated sessions (``Session``, edited inline on its page) and how the site writes
 a moment. Kept apart from the page types in ``courses.models``, which imports them from here."""
 
+import uuid
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -82,6 +83,12 @@ class Session(models.Model):
     # Seats held by confirmed bookings and open offers; kept by enrollment.services under the
     # session's row lock, so listings show seats left without counting bookings.
     seats_taken = models.PositiveIntegerField(_("seats taken"), default=0, editable=False)
+    # For calendars (enrollment.calendar): an identity that never changes, when the session
+    # last changed, and a number that rises whenever its time or place changes. Kept by
+    # courses.signals from the database row, never from the (possibly stale) saved copy.
+    uid = models.UUIDField(_("calendar identity"), default=uuid.uuid4, unique=True, editable=False)
+    updated_at = models.DateTimeField(_("last changed"), default=timezone.now, editable=False)
+    sequence = models.PositiveIntegerField(_("calendar sequence"), default=0, editable=False)
 
     objects = SessionQuerySet.as_manager()
 
@@ -101,6 +108,8 @@ class Session(models.Model):
         indexes = [
             models.Index(fields=["course", "start"], name="session_course_start"),
             models.Index(fields=["start"], name="session_start"),
+            models.Index(fields=["end"], name="session_end"),
+            models.Index(fields=["is_cancelled", "updated_at"], name="session_cancelled_changed"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="session_end_after_start"),

@@ -3,11 +3,9 @@ notifications``) by the services that cause them, and the session's ``.ics`` att
 confirmation.
 
 Versions (what makes a notice a new one): a status notice is about one change of the
-booking (its ``BookingEvent``); a move is about the session's ``sequence`` (or, before that
-field exists, a hash of start, end and venue); a reminder is about the session's start, so a
+booking (its ``BookingEvent``); a move is about the session's ``sequence``; a reminder is about the session's start, so a
 session moved after its reminder went out gets the "moved" notice and a new reminder."""
 
-import hashlib
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -15,8 +13,6 @@ from django.db import transaction
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
-
-import icalendar
 
 from courses.domain_signals import session_moved
 from courses.models import Session
@@ -100,17 +96,15 @@ def session_cancelled_notice(booking: Booking, session: Session) -> None:
 
 
 def session_version(session: Session) -> str:
-    sequence = getattr(session, "sequence", None)
-    if sequence is not None:
-        return f"seq:{sequence}"
-    raw = f"{session.start.isoformat()}|{session.end.isoformat()}|{session.venue_id}"
-    return "h:" + hashlib.sha256(raw.encode()).hexdigest()[:16]
+    """The calendar's ``SEQUENCE``: it rises with every change of time or place."""
+    return f"seq:{session.sequence}"
 
 
 @receiver(session_moved, dispatch_uid="enrollment_session_moved_notices")
 def session_moved_notices(sender, session: Session, previous: dict, **kwargs) -> None:
     """Everyone with a confirmed or offered seat (or waiting) is told the new time and place,
-    once per version of the session. Sent by whoever moves a session, inside its transaction."""
+    once per version (sequence) of the session. ``courses.signals`` sends the signal once the
+    move is committed, so the notices are recorded just after it, each on its own."""
     session = Session.objects.select_related("course", "venue").get(pk=session.pk)
     context = session_context(session)
     if previous.get("start"):
@@ -179,21 +173,13 @@ def reminders_record(*, now: datetime | None = None) -> int:
 
 
 def session_ics(context: dict) -> tuple[str, bytes]:
-    """The one event of a confirmation's session, as ``(filename, content)``."""
+    """The one event of a confirmation's session, as ``(filename, content)``: the calendar
+    feeds' own builder, so the event has the same UID, sequence and alarm as in her feed
+    (adding it twice updates one event)."""
+    from enrollment.calendar.feed import SessionItem, calendar_text, session_summary
+
     session = Session.objects.select_related("course", "venue").get(pk=context["session_id"])
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", "-//aixin-mama//notices//ZH")
-    calendar.add("version", "2.0")
-    calendar.add("method", "PUBLISH")
-    event = icalendar.Event()
-    host = settings.NOTIFICATION_SITE_URL.split("//")[-1].split("/")[0] or "localhost"
-    event.add("uid", f"session-{session.pk}@{host}")
-    event.add("dtstamp", timezone.now())
-    event.add("dtstart", session.start)
-    event.add("dtend", session.end)
-    event.add("summary", context["course"])
-    event.add("location", f"{session.venue.name}，{session.venue.address}")
-    event.add("sequence", getattr(session, "sequence", 0) or 0)
-    event.add("status", "CANCELLED" if session.is_cancelled else "CONFIRMED")
-    calendar.add_component(event)
-    return "session.ics", calendar.to_ical()
+    item = SessionItem(
+        session=session, url=context.get("booking_url", ""), cancelled=session.is_cancelled
+    )
+    return "session.ics", calendar_text(session_summary(session), [item])

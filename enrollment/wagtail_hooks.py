@@ -13,11 +13,13 @@ from wagtail import hooks
 
 from enrollment.admin import course_pages
 from enrollment.admin.attendance import AttendanceViewSet
+from enrollment.calendar.tokens import calendar_token_created
 from enrollment.personal_data import bookings_and_certificates
 from enrollment.selectors.bookings import my_bookings
 from people.views.me import MeSection
 
 ORDER_BOOKINGS = 10  # first on /me/: what she has booked is what she comes back for
+ORDER_CALENDAR = 55  # after her own sections, before her account
 
 
 @hooks.register("register_people_admin_viewset")
@@ -38,6 +40,15 @@ def me_bookings_section(request, my):
         {"bookings": bookings},
         stylesheet="enrollment/bookings.css",
         account_link=training_record if approved else None,
+    )
+
+
+@hooks.register("me_page_sections")
+def me_calendar_section(request, my):
+    return MeSection(
+        ORDER_CALENDAR,
+        "enrollment/calendar/me_section.html",
+        {"created_at": calendar_token_created(request.user)},
     )
 
 

@@ -24,6 +24,7 @@ from django.urls.resolvers import RegexPattern
 import pytest
 
 from enrollment import services as booking_services
+from enrollment.calendar.tokens import calendar_token_reset
 from enrollment.models import Booking
 from enrollment.selectors.certificates import certificate_code
 from pairs import services as pair_services
@@ -210,6 +211,11 @@ def notice_a(w: World) -> int:
     ).pk
 
 
+def mothers_calendar_token(w: World) -> str:
+    """A new key of the mother's private feed (made when the URL is built)."""
+    return calendar_token_reset(user=w.users["mother"])
+
+
 def certificate_code_of_mother(w: World) -> str:
     return certificate_code(w.users["mother"].volunteer.pk, w.completed_training.pk)
 
@@ -312,6 +318,20 @@ MATRIX: dict[str, Row] = {
     "enrollment:certificate_verify": Row(
         url("enrollment:certificate_verify", certificate_code_of_mother), ALL_OK, "a valid code"
     ),
+    # Calendar feeds ---------------------------------------------------------------------
+    "calendar:sessions_feed": Row(url("calendar:sessions_feed"), ALL_OK, "public"),
+    "calendar:session_event": Row(
+        url("calendar:session_event", booked_session), ALL_OK, "a session of a public course"
+    ),
+    "calendar:personal_feed": Row(
+        url("calendar:personal_feed", mothers_calendar_token),
+        ALL_OK,
+        "the mother's valid token: the token is the key, calendar apps do not sign in",
+    ),
+    "calendar:personal_feed · an invalid token": Row(
+        url("calendar:personal_feed", lambda w: "not-a-token-" + "x" * 40), (N,) * 8
+    ),
+    "calendar:link": Row(url("calendar:link"), SIGNED_IN, "GET explains; POST makes the link"),
     "account_data_export": Row(url("account_data_export"), SIGNED_IN),
     "account_delete": Row(url("account_delete"), SIGNED_IN),
     # People admin (/admin/people/) -------------------------------------------------------

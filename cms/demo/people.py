@@ -7,7 +7,8 @@ for more information. Guardians have children of every category, coordinators ha
 children from the civil-affairs ledgers, and mothers are paired with children (one pair ended).
 
 Every name is invented. Children are written with a family name and a given name in the 小X
-style. Children and pairs are made through ``enrollment.services``.
+style. Children are made through ``people.services``, pairs and their records by
+``cms.demo.pairs``.
 
 A person is created only if no account has her email address or mobile number yet; her
 children (or, for a coordinator, her ledger children) and their pairs only with her, so a
@@ -29,9 +30,8 @@ from allauth.mfa.adapter import get_adapter as get_mfa_adapter
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
+from cms.demo.pairs import PairsLoader
 from cms.models import County
-from pairs import services as pair_services
-from pairs.models import Pair
 from people import services
 from people.models import Child, CountyAssignment, Skill, User, Volunteer
 from people.roles import CITY_STAFF_GROUP, COORDINATOR_GROUP, EDITOR_GROUP, MOTHER_GROUP
@@ -97,16 +97,6 @@ class GuardianSpec:
     township: str
     relationship: str
     children: tuple[ChildSpec, ...]
-
-
-@dataclass(frozen=True)
-class PairSpec:
-    mother: str
-    child: str
-    days_ago: int
-    ended_days_ago: int | None = None
-    end_reason: str = ""
-    end_note: str = ""
 
 
 STAFF: list[StaffSpec] = [
@@ -226,19 +216,6 @@ LEDGER_CHILDREN: dict[str, list[ChildSpec]] = {
     ],
 }  # fmt: skip
 
-PAIRS: list[PairSpec] = [
-    PairSpec("lixiulan", "zhangxiaoyu-girl", days_ago=420),
-    PairSpec("lixiulan", "zhaoxiaojie", days_ago=200),
-    PairSpec("duxiaoyan", "liuxiaojun", days_ago=300),
-    PairSpec("hanliping", "wangxiaoxue", days_ago=380),
-    PairSpec("hanliping", "chenxiaohua", days_ago=150),
-    PairSpec("houxuemei", "zhouxiaole", days_ago=90),
-    PairSpec(
-        "fenghaixia", "sunxiaoqing", days_ago=500, ended_days_ago=40,
-        end_reason=Pair.EndReason.MOVED, end_note="随父母迁往太原市，已转介当地妇联。",
-    ),
-]  # fmt: skip
-
 
 @dataclass(frozen=True)
 class DemoLogin:
@@ -298,8 +275,9 @@ class PeopleLoader:
             if coordinator is not None:
                 for spec in specs:
                     self.children[spec.key] = self.child(spec, county_slug, actor=coordinator)
-        for spec in PAIRS:
-            self.pair(spec)
+        PairsLoader(
+            today=self.today, users=self.users, children=self.children, created=self.created
+        ).run()
         return self.result
 
     # Accounts ------------------------------------------------------------------------
@@ -422,28 +400,3 @@ class PeopleLoader:
             }
         self.created["demo children"] += 1
         return services.child_create(actor=actor, county=self.counties[county_slug], **fields)
-
-    def pair(self, spec: PairSpec) -> None:
-        mother, child = self.users.get(spec.mother), self.children.get(spec.child)
-        if mother is None or child is None:
-            return
-        coordinator = self.users.get(f"coordinator-{child.county.slug}") or self.users.get(
-            "city-staff"
-        )
-        if coordinator is None:
-            return
-        pair = pair_services.pair_create(
-            actor=coordinator,
-            mother=Volunteer.objects.get(user=mother),
-            child=child,
-            started_on=self.today - timedelta(days=spec.days_ago),
-        )
-        if spec.ended_days_ago is not None:
-            pair_services.pair_end(
-                actor=coordinator,
-                pair=pair,
-                reason=spec.end_reason,
-                note=spec.end_note,
-                ended_on=self.today - timedelta(days=spec.ended_days_ago),
-            )
-        self.created["demo pairs"] += 1

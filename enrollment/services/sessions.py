@@ -28,7 +28,8 @@ def session_cancel(
     now = now or timezone.now()
     session = lock_session(session.pk)
     if not session.is_cancelled:
-        Session.objects.filter(pk=session.pk).update(is_cancelled=True)
+        # updated_at: calendar feeds see the change (enrollment.calendar)
+        Session.objects.filter(pk=session.pk).update(is_cancelled=True, updated_at=now)
         session.is_cancelled = True
     note = (reason or _("The session was cancelled by the organisers."))[:200]
     cancelled = []

@@ -32,6 +32,7 @@ EXPORT_LABELS = {
     "children": gettext_lazy("Children's ledger"),
     "pairs": gettext_lazy("Pairs' ledger"),
     "needs": gettext_lazy("Needs ledger"),
+    "visits": gettext_lazy("Visits ledger"),
 }
 
 

@@ -123,6 +123,8 @@ def waiting_since_label(child: Child) -> str:
 class WaitingIndexView(AuditedListMixin, PeopleIndexView):
     """应结尽结: every child of her county without a caring mother, longest waiting first."""
 
+    page_title = gettext_lazy("Waiting for a mother")
+
     def get_base_queryset(self):
         return waiting_children(Child.objects.for_staff(self.request.user)).select_related("county")
 

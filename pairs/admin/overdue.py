@@ -38,6 +38,9 @@ class OverdueView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateVie
     header_icon = "warning"
     follow_up_add_url_name = "people_followups:add"
 
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         county_id = None

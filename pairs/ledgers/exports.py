@@ -2,22 +2,23 @@
 neutralised against formulas (``cms.exports.safe_cell``).
 
 One ledger is one entry of ``EXPORTS``: a django-import-export ``Resource`` (its columns)
-and a selector (its rows, one query). Adding a ledger (the visits' 走访台账 once visits
-exist) is a resource class, a selector and one line here; the view, the audit and the
+and a selector (its rows, one query). Adding a ledger is a resource class, a selector
+and one line here (and its label in ``pairs.admin.ledger_downloads``); the view, the audit and the
 permission come with it (its URL is ``people_ledgers:export`` with the new kind)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
+from django.utils import translation
 
 from import_export import fields, resources
 
 from cms.exports import safe_cell
 from pairs.ledgers import layouts as L
 from pairs.ledgers.widgets import ChoiceWordWidget, DateWidget, PhoneWidget, TextWidget
-from pairs.models import Pair
-from pairs.selectors.ledgers import children_for_ledger, pairs_for_ledger
+from pairs.models import Pair, VisitKind
+from pairs.selectors.ledgers import children_for_ledger, pairs_for_ledger, visits_for_ledger
 
 YES, NO = "是", "否"
 PAIR_STATUS = {Pair.Status.ACTIVE: ["结对中"], Pair.Status.ENDED: ["已结束"]}
@@ -88,6 +89,35 @@ class PairLedgerExport(LedgerExportResource):
     started_on = fields.Field("started_on", L.STARTED_ON, DateWidget())
     status = fields.Field("status", L.STATUS, ChoiceWordWidget(PAIR_STATUS))
     ended_on = fields.Field("ended_on", L.ENDED_ON, DateWidget())
+    end_reason = fields.Field(column_name=L.END_REASON, dehydrate_method="dehydrate_end_reason")
+    agreement = fields.Field(column_name=L.AGREEMENT, dehydrate_method="dehydrate_agreement")
+
+    def dehydrate_end_reason(self, pair) -> str:
+        with translation.override(L.LANGUAGE):  # the ledger's words, not the UI's
+            reason = str(pair.get_end_reason_display()) if pair.end_reason else ""
+        return f"{reason}：{pair.end_note}" if reason and pair.end_note else reason
+
+    def dehydrate_agreement(self, pair) -> str:
+        return "已签" if pair.has_agreement else "未签"
+
+
+class VisitLedgerExport(LedgerExportResource):
+    """走访台账: each visit or call, the pair it was on and what the mother wrote."""
+
+    county = text("county__name", L.COUNTY)
+    visited_on = fields.Field("visited_on", L.VISITED_ON, DateWidget())
+    mother_name = text("pair__mother__name", L.MOTHER_NAME)
+    child_name = text("pair__child__name", L.CHILD_NAME)
+    township = text("pair__child__township", L.TOWNSHIP)
+    kind = fields.Field(column_name=L.VISIT_KIND, dehydrate_method="dehydrate_kind")
+    festival = text("festival__name", L.FESTIVAL)
+    what_was_done = text("what_was_done", L.WHAT_WAS_DONE)
+    needs_noticed = text("needs_noticed", L.NEEDS_NOTICED)
+    follow_up_wanted = text("follow_up_wanted", L.FOLLOW_UP)
+
+    def dehydrate_kind(self, visit) -> str:
+        with translation.override(L.LANGUAGE):
+            return str(VisitKind(visit.kind).label)
 
 
 @dataclass(frozen=True)
@@ -101,4 +131,5 @@ EXPORTS: dict[str, LedgerExport] = {
     "children": LedgerExport("儿童台账", ChildLedgerExport, children_for_ledger),
     "pairs": LedgerExport("结对台账", PairLedgerExport, pairs_for_ledger),
     "needs": LedgerExport("需求台账", NeedsLedgerExport, children_for_ledger),
+    "visits": LedgerExport("走访台账", VisitLedgerExport, visits_for_ledger),
 }

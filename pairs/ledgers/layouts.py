@@ -10,6 +10,9 @@ import unicodedata
 from people.models import Child, Sector
 
 # Children (儿童台账).
+# The federation's files are in Chinese whatever the language of the page that makes them.
+LANGUAGE = "zh-hans"
+
 NAME = "姓名"
 GENDER = "性别"
 DATE_OF_BIRTH = "出生日期"
@@ -40,6 +43,15 @@ STARTED_ON = "结对日期"
 PAIRED = "是否结对"
 STATUS = "状态"
 ENDED_ON = "结束日期"
+END_REASON = "结束原因"
+AGREEMENT = "安全责任书"
+# The visits' ledger (走访台账).
+VISITED_ON = "走访日期"
+VISIT_KIND = "走访方式"
+FESTIVAL = "节日"
+WHAT_WAS_DONE = "走访内容"
+NEEDS_NOTICED = "发现的需求"
+FOLLOW_UP = "需跟进事项"
 
 # The hidden column that carries each row's number in the sheet (the header is row 1).
 ROW_NUMBER = "__row__"

@@ -40,7 +40,16 @@ from courses.models import (
     TrainingTopic,
     Venue,
 )
-from pairs.models import Pair
+from pairs.models import (
+    AdjustmentFlag,
+    FollowUpCall,
+    Pair,
+    PairConcern,
+    PairKnowledge,
+    SafetyAgreement,
+    Visit,
+)
+from pairs.selectors.due import due_by_pair
 from people.models import Child, CountyAssignment, PrivacyConsent, Volunteer
 from people.roles import (
     CITY_STAFF_GROUP,
@@ -62,7 +71,8 @@ MODELS = [
     County, Venue, Lecturer, PartnerOrganisation, TrainingTopic, ClassCategory, Page,
     Revision, Session, StorySeries, StoryGalleryImage, StoryTag, Tag, SiteSettings,
     get_user_model(), EmailAddress, Authenticator, Volunteer, Child, Pair, PrivacyConsent,
-    CountyAssignment,
+    CountyAssignment, Visit, SafetyAgreement, PairKnowledge, PairConcern, FollowUpCall,
+    AdjustmentFlag,
 ]  # fmt: skip
 
 
@@ -288,6 +298,16 @@ def test_demo_people_cover_every_role_county_sector_and_child_category(demo):
     assert all(pair.mother.is_approved for pair in pairs)
     assert all(pair.created_by.county_assignment.county == pair.county for pair in pairs)
     assert pairs.values("county").distinct().count() == 2
+
+    # Every list of the pairs back office has rows, and one of each warning shows.
+    active = pairs.filter(status=Pair.Status.ACTIVE)
+    without_agreement = active.exclude(agreements__isnull=False)
+    assert without_agreement.count() == 1, "one pair shows “no safety agreement”"
+    assert Visit.objects.values("kind").distinct().count() >= 3
+    assert PairKnowledge.objects.count() >= 3 and PairConcern.objects.count() == 1
+    assert FollowUpCall.objects.count() == 1
+    due = due_by_pair(active, today)
+    assert any(item.overdue for _pair, items in due.values() for item in items), "one overdue"
 
 
 @pytest.mark.slow

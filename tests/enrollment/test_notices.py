@@ -10,6 +10,7 @@ import pytest
 
 from courses.domain_signals import session_moved
 from enrollment import services
+from enrollment.calendar.feed import session_uid
 from enrollment.models import Booking
 from enrollment.notices import reminders_record
 from enrollment.services.sessions import session_cancel
@@ -60,6 +61,8 @@ def test_a_confirmed_booking_is_told_with_the_sessions_ics(session, lishi, mailo
     assert event.decoded("dtstart") == session.start
     assert str(event["summary"]) == session.course.title
     assert session.venue.address in str(event["location"])
+    assert str(event["uid"]) == session_uid(session), "the same event as in her calendar feed"
+    assert int(event["sequence"]) == session.sequence
 
 
 def test_waitlisted_offered_and_expired(session, lishi, mailoutbox):
@@ -171,6 +174,24 @@ def test_a_session_moved_after_its_reminder_gets_the_moved_notice_and_a_new_remi
     send_all()
     moved = [m for m in mailoutbox if m.subject.startswith("时间或地点有变")]
     assert len(moved) == 1 and "原时间" in moved[0].body
+
+
+def test_moving_a_session_tells_those_booked_once_per_move(
+    tomorrow, lishi, mailoutbox, django_capture_on_commit_callbacks
+):
+    """Through the real path: saving a new start raises the sequence and sends
+    ``session_moved`` after commit; saving again without a change tells no one."""
+    mother = make_mother(lishi)
+    booked_days_ago(tomorrow, mother)
+    with django_capture_on_commit_callbacks(execute=True):
+        tomorrow.start += dt.timedelta(days=1)
+        tomorrow.end += dt.timedelta(days=1)
+        tomorrow.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        tomorrow.save()
+    moved = Notification.objects.filter(recipient=mother, kind=Kind.SESSION_MOVED)
+    assert list(moved.values_list("version", flat=True)) == ["seq:1"]
+    assert [m.subject for m in mailoutbox if m.subject.startswith("时间或地点有变")]
 
 
 def test_two_overlapping_reminder_runs_record_each_reminder_once(tomorrow, lishi, monkeypatch):

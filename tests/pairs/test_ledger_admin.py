@@ -1,6 +1,7 @@
 """Ledgers in the back office (/admin/people/ledgers/): upload, preview, confirm, progress,
 templates and exports, with the county scope, the audit and fixed query counts."""
 
+import uuid
 from io import BytesIO
 
 from django.urls import reverse
@@ -8,10 +9,11 @@ from django.urls import reverse
 import openpyxl
 import pytest
 
+from pairs import services as pair_services
 from pairs.ledgers.kinds import IMPORTS
-from pairs.models import ImportJob
+from pairs.models import Festival, ImportJob, VisitKind
 from people.models import AuditEntry, Child
-from tests.makers import make_child, make_mother, make_pair
+from tests.makers import make_child, make_coordinator, make_mother, make_pair
 from tests.pairs.ledger_support import child_row, upload
 from tests.support import assert_same_queries, queries_to_render
 
@@ -157,6 +159,64 @@ def test_city_staff_export_every_countys_pairs_with_the_county(city_client, coun
     assert AuditEntry.objects.get(action="export").children_shown == 2
 
 
+def test_the_pairs_ledger_says_which_pairs_lack_a_safety_agreement_and_why_pairs_ended(
+    client_a, county_a
+):
+    signed = make_pair(make_mother(county_a), make_child(county_obj=county_a, name="王小明"))
+    pair_services.agreement_record(
+        actor=make_coordinator(county_a),
+        pair=signed,
+        signed_on=signed.started_on,
+        signed_by="王奶奶",
+    )
+    ended = make_pair(make_mother(county_a), make_child(county_obj=county_a, name="王小红"))
+    pair_services.pair_end(
+        actor=make_coordinator(county_a), pair=ended, reason="other", note="随父母外出务工"
+    )
+    rows = sheet(client_a.get(reverse("people_ledgers:export", args=["pairs"])))
+    by_child = {row[rows[0].index("儿童姓名")]: row for row in rows[1:]}
+    agreement, reason = rows[0].index("安全责任书"), rows[0].index("结束原因")
+    assert (by_child["王小明"][agreement], by_child["王小明"][reason]) == ("已签", None)
+    assert (by_child["王小红"][agreement], by_child["王小红"][reason]) == (
+        "未签",
+        "其他：随父母外出务工",
+    )
+
+
+def _visit(pair, kind=VisitKind.HOME, **fields):
+    return pair_services.visit_log(
+        actor=pair.mother.user,
+        pair=pair,
+        visited_on=pair.started_on,
+        kind=kind,
+        client_token=uuid.uuid4(),
+        **fields,
+    )
+
+
+def _festival(day):
+    return Festival.objects.get_or_create(date=day, defaults={"name": "六一"})[0]
+
+
+def test_the_visits_ledger_is_her_countys_visits_with_what_the_mother_wrote_and_audited(
+    client_a, county_a, county_b
+):
+    _visit(
+        make_pair(make_mother(county_a), make_child(county_obj=county_a, name="王小明")),
+        what_was_done="辅导作业",
+        needs_noticed="=HYPERLINK(1)",
+    )
+    _visit(make_pair(make_mother(county_b), make_child(county_obj=county_b, name="李小红")))
+    rows = sheet(client_a.get(reverse("people_ledgers:export", args=["visits"])))
+    header = rows[0]
+    assert [row[header.index("儿童姓名")] for row in rows[1:]] == ["王小明"]
+    assert rows[1][header.index("走访方式")] == "入户走访"
+    assert rows[1][header.index("走访内容")] == "辅导作业"
+    assert rows[1][header.index("发现的需求")].startswith("'="), "a formula is exported as text"
+    entry = AuditEntry.objects.get(action=AuditEntry.Action.EXPORT)
+    assert (entry.object_type, entry.children_shown) == ("pairs.visit", 1)
+
+
 def test_the_needs_ledger_leaves_out_identity_and_guardian(client_a, county_a):
     make_child(county_obj=county_a, needs="作业辅导", id_number="14110220150302002X")
     rows = sheet(client_a.get(reverse("people_ledgers:export", args=["needs"])))
@@ -171,10 +231,11 @@ def _children(county_obj, count: int, start: int = 0) -> None:
             county_obj=county_obj, name=f"王{n}号", category=categories[n % len(categories)]
         )
         if n % 2:
-            make_pair(make_mother(county_obj), child)
+            pair = make_pair(make_mother(county_obj), child)
+            _visit(pair, kind=VisitKind.FESTIVAL, festival=_festival(pair.started_on))
 
 
-@pytest.mark.parametrize("kind", ["children", "pairs", "needs"])
+@pytest.mark.parametrize("kind", ["children", "pairs", "needs", "visits"])
 def test_an_export_runs_the_same_queries_whatever_the_number_of_rows(
     city_client, county_a, county_b, kind
 ):
