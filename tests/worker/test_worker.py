@@ -130,6 +130,14 @@ class Worker:
         self.process = None
 
 
+def _forget_connections() -> None:
+    """Celery builds its producer pool and its routing (``app.amqp``, with the default
+    queue) once, on first use, possibly by an earlier test: build them again from the
+    configuration just set."""
+    app._pool = None
+    app.__dict__.pop("amqp", None)
+
+
 @pytest.fixture
 def worker(tmp_path):
     """A worker on a queue of its own; this process sends to it through Redis (not eagerly)."""
@@ -139,13 +147,15 @@ def worker(tmp_path):
     maildir.mkdir()
     saved = {k: app.conf[k] for k in ("task_always_eager", "broker_url", "task_default_queue")}
     app.conf.update(task_always_eager=False, broker_url=REDIS_URL, task_default_queue=queue)
-    app._pool = None
+    _forget_connections()
     process = Worker(queue, maildir, tmp_path / "worker.log")
     process.start()
     yield process
     process.stop()
     app.conf.update(saved)
-    app._pool = None
+    _forget_connections()
+    broker = redis.Redis.from_url(REDIS_URL)
+    broker.delete(queue, f"_kombu.binding.{queue}", f"_kombu.binding_permanent.{queue}")
 
 
 def emails(maildir: Path) -> list:
