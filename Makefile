@@ -17,7 +17,11 @@ run: $(STAMP) $(SECRET) $(KEYS)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
 	@echo "Demo logins: var/demo-logins.txt. Admin: http://127.0.0.1:8000/admin/"
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	@# The periodic jobs (reminders, offers, visits due, digests, the outbox) in the background,
+	@# stopped with the server.
+	$(BIN)/python manage.py run_jobs --interval 60 & jobs=$$!; \
+		trap 'kill $$jobs' EXIT INT TERM; \
+		$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 # pytest exits 5 when it collected no test; make treats that as a failure, as it should.
 test: lint $(SECRET) $(KEYS)

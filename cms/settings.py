@@ -347,7 +347,32 @@ CELERY_BEAT_SCHEDULE = {
     "expire-seat-offers": {"task": "enrollment.expire_offers", "schedule": 300.0},
     "session-reminders": {"task": "enrollment.send_session_reminders", "schedule": 3600.0},
     "check-pair-adjustments": {"task": "pairs.check_adjustments", "schedule": 86400.0},
+    "visits-due-notices": {"task": "pairs.notify_due_visits", "schedule": 86400.0},
+    "coordinator-digest": {"task": "pairs.send_digests", "schedule": 7 * 86400.0},
+    "notification-sweep": {"task": "people.sweep_notifications", "schedule": 60.0},
 }
+
+# Notifications (people.services.notifications): the outbox's retries and its sweep.
+NOTIFICATION_MAX_ATTEMPTS = env.int("NOTIFICATION_MAX_ATTEMPTS", default=5)
+NOTIFICATION_RETRY_BASE_SECONDS = env.int("NOTIFICATION_RETRY_BASE_SECONDS", default=60)
+# Longer than CELERY_TASK_TIME_LIMIT: a row "sending" for longer has no live worker.
+NOTIFICATION_SENDING_TIMEOUT_SECONDS = env.int("NOTIFICATION_SENDING_TIMEOUT_SECONDS", default=600)
+# A pending row never attempted after this long lost its dispatch (broker down at commit).
+NOTIFICATION_DISPATCH_GRACE_SECONDS = env.int("NOTIFICATION_DISPATCH_GRACE_SECONDS", default=120)
+# Tencent Cloud SMS (people.sms_tencent, SMS_BACKEND=people.sms_tencent.TencentSmsBackend).
+TENCENT_SMS_SECRET_ID = env.str("TENCENT_SMS_SECRET_ID", default="")
+TENCENT_SMS_SECRET_KEY = env.str("TENCENT_SMS_SECRET_KEY", default="")
+TENCENT_SMS_APP_ID = env.str("TENCENT_SMS_APP_ID", default="")
+TENCENT_SMS_SIGN_NAME = env.str("TENCENT_SMS_SIGN_NAME", default="爱心妈妈")
+TENCENT_SMS_TEMPLATE_ID = env.str("TENCENT_SMS_TEMPLATE_ID", default="")
+TENCENT_SMS_CODE_TEMPLATE_ID = env.str("TENCENT_SMS_CODE_TEMPLATE_ID", default="")
+TENCENT_SMS_REGION = env.str("TENCENT_SMS_REGION", default="ap-guangzhou")
+TENCENT_SMS_ENDPOINT = env.str("TENCENT_SMS_ENDPOINT", default="sms.tencentcloudapi.com")
+# The tests that start a real worker (tests/worker) give it an email backend of theirs.
+if env.str("NOTIFICATION_TEST_EMAIL_BACKEND", default=""):
+    EMAIL_BACKEND = env.str("NOTIFICATION_TEST_EMAIL_BACKEND")
+# Where the links in notices point (accept / decline an offer, her bookings).
+NOTIFICATION_SITE_URL = env.str("NOTIFICATION_SITE_URL", default="http://127.0.0.1:8000")
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "爱心妈妈"

@@ -45,6 +45,8 @@ PEOPLE = [
     "pairs.add_followupcall",
     "pairs.view_adjustmentflag",
     "pairs.change_adjustmentflag",
+    "people.view_notification",
+    "people.change_notification",
 ]
 
 GROUP_PERMISSIONS: dict[str, list[str]] = {

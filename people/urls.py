@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from people.views import children, me, volunteers
+from people.views import children, me, notices, volunteers
 
 app_name = "people"
 
@@ -10,6 +10,7 @@ urlpatterns = [
     path("volunteer/", volunteers.volunteer_about, name="volunteer"),
     path("volunteer/apply/", volunteers.volunteer_apply, name="volunteer_apply"),
     path("me/", me.me, name="me"),
+    path("me/notices/", notices.notify_by, name="notify_by"),
     path("me/children/consent/", children.privacy_consent, name="privacy_consent"),
     path("me/children/add/", children.child_add, name="child_add"),
     path("me/children/<id:child_id>/edit/", children.child_edit, name="child_edit"),

@@ -17,12 +17,14 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from people.admin.assignments import CountyAssignmentViewSet
 from people.admin.audit import AuditEntryViewSet
 from people.admin.children import ChildViewSet
+from people.admin.notifications import NotificationViewSet
 from people.admin.volunteers import VolunteerViewSet
 
 OWN_ITEMS = (
     (10, ChildViewSet),
     (20, VolunteerViewSet),
     (80, CountyAssignmentViewSet),
+    (85, NotificationViewSet),
     (90, AuditEntryViewSet),
 )
 
@@ -50,3 +52,39 @@ def register_people_viewsets():
 @hooks.register("insert_global_admin_css")
 def people_admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("people/admin.css"))
+
+
+# Her choice of channel for notices, on /me/ (people.views.notices).
+@hooks.register("me_page_sections")
+def me_notices_section(request, my):
+    from people.views.notices import notices_section
+
+    return notices_section(request, my)
+
+
+@hooks.register("volunteer_admin_sections")
+def volunteer_notices_section(request, volunteer):
+    from people.admin.notifications import volunteer_notices_link
+
+    return volunteer_notices_link(request, volunteer)
+
+
+# Her notices in her data download (people.personal_data): what was sent, by which way, when.
+@hooks.register("personal_data_sections")
+def personal_data_notices(user):
+    from people.models import Notification
+
+    rows = Notification.objects.filter(recipient=user).order_by("created_at", "pk")
+    return {
+        "notices_by": user.notify_by or None,
+        "notices": [
+            {
+                "kind": n.get_kind_display(),
+                "channel": n.get_channel_display(),
+                "status": n.get_status_display(),
+                "recorded_at": n.created_at.isoformat(),
+                "sent_at": n.sent_at.isoformat() if n.sent_at else None,
+            }
+            for n in rows
+        ],
+    }

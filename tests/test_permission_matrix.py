@@ -29,7 +29,7 @@ from enrollment.models import Booking
 from enrollment.selectors.certificates import certificate_code
 from pairs import services as pair_services
 from pairs.models import AdjustmentFlag, Festival, ImportJob, Pair, Visit, VisitKind
-from people.models import AuditEntry
+from people.models import AuditEntry, Notification
 from tests import factories
 from tests.enrollment import attendance_support
 from tests.makers import (
@@ -204,6 +204,13 @@ def import_job_a(w: World) -> int:
     return job.pk
 
 
+def notice_a(w: World) -> int:
+    """The confirmation of the mother's booking in county A (the notification log)."""
+    return Notification.objects.get(
+        kind=Notification.Kind.BOOKING_CONFIRMED, subject_key=f"booking:{w.county_a_booking.pk}"
+    ).pk
+
+
 def mothers_calendar_token(w: World) -> str:
     """A new key of the mother's private feed (made when the URL is built)."""
     return calendar_token_reset(user=w.users["mother"])
@@ -256,6 +263,7 @@ MATRIX: dict[str, Row] = {
     "people:volunteer": Row(url("people:volunteer"), ALL_OK),
     "people:volunteer_apply": Row(url("people:volunteer_apply"), SIGNED_IN),
     "people:me": Row(url("people:me"), SIGNED_IN),
+    "people:notify_by": Row(url("people:notify_by"), (L,) + ("405",) * 7, "POST only"),
     "pairs:pair_detail": Row(
         url("pairs:pair_detail", pair_a), ONLY_MOTHER, "the mother's active pair"
     ),
@@ -413,6 +421,13 @@ MATRIX: dict[str, Row] = {
     ),
     "people_sessions:export": Row(
         url("people_sessions:export", county_a_session), (L, NA, NA, NA, NP, A, N, A)
+    ),
+    "people_notifications:index": Row(url("people_notifications:index"), PEOPLE_ADMIN),
+    "people_notifications:index_results": Row(
+        url("people_notifications:index_results"), PEOPLE_ADMIN
+    ),
+    "people_notifications:resend": Row(
+        url("people_notifications:resend", notice_a), COUNTY_A_RECORD, "a notice of county A"
     ),
     "people_audit:index": Row(url("people_audit:index"), CITY_ONLY_ADMIN),
     "people_audit:index_results": Row(url("people_audit:index_results"), CITY_ONLY_ADMIN),

@@ -24,13 +24,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import CoursePage, Session, TrainingCoursePage
-from courses.sessions import local_when
 from enrollment.errors import (
     BookingChanged,
     DomainError,
     SessionBusy,
 )
 from enrollment.models import Booking, BookingEvent
+from enrollment.notices import booking_status_notice
 from enrollment.services.booking_checks import (
     check_clashes,
     check_contact,
@@ -95,17 +95,24 @@ def lock_session(session_id: int, course: CoursePage | None = None) -> Session:
     return session
 
 
-def _record(booking: Booking, actor: User | None, from_status: str, note: str = "") -> None:
-    BookingEvent.objects.create(
+def _record(
+    booking: Booking, actor: User | None, from_status: str, note: str = "", notice: bool = True
+) -> None:
+    """Keep the change in the booking's history and record the notice it causes (see
+    ``enrollment.notices``), in the same transaction."""
+    event = BookingEvent.objects.create(
         booking=booking, actor=actor, from_status=from_status, to_status=booking.status, note=note
     )
+    if notice:
+        booking_status_notice(booking, event)
 
 
 def set_status(
-    booking: Booking, status: str, actor: User | None, note: str = "", **fields
+    booking: Booking, status: str, actor: User | None, note: str = "", *, notice=True, **fields
 ) -> Booking:
     """Move ``booking`` to ``status`` if the move is in ``Booking.TRANSITIONS`` and the row
-    still has the status it was read with; otherwise ``BookingChanged``."""
+    still has the status it was read with; otherwise ``BookingChanged``. ``notice=False``:
+    the caller records its own notice (a cancelled session)."""
     from_status = booking.status
     if status not in Booking.TRANSITIONS.get(from_status, ()):
         raise BookingChanged()
@@ -117,7 +124,7 @@ def set_status(
     booking.status = status
     for name, value in fields.items():
         setattr(booking, name, value)
-    _record(booking, actor, from_status, note)
+    _record(booking, actor, from_status, note, notice=notice)
     return booking
 
 
@@ -241,7 +248,6 @@ def offer_free_seats(*, session: Session, now: datetime | None = None) -> list[B
         set_status(booking, Status.OFFERED, None, "", offer_expires_at=min(expires, session.start))
         free -= booking.seats
         offered.append(booking)
-        transaction.on_commit(lambda booking=booking: _notify_offer(booking))
         if free <= 0:
             break
     taken = sum(b.seats for b in offered)
@@ -284,22 +290,6 @@ def offers_expire(*, now: datetime | None = None) -> int:
                 _release(session, booking, Status.EXPIRED, None, now)
                 expired += 1
     return expired
-
-
-def _notify_offer(booking: Booking) -> None:
-    from people.notifications import notify_user
-
-    if booking.booker is None:
-        return
-    expires = local_when(booking.offer_expires_at)
-    notify_user(
-        booking.booker,
-        subject=_("A seat has become free for you"),
-        message=_(
-            "A seat in “%(session)s” is held for you until %(expires)s. Accept it on your page."
-        )
-        % {"session": booking.session.course.title, "expires": expires},
-    )
 
 
 def bookings_release(

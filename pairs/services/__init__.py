@@ -12,6 +12,7 @@ from pairs.services.ledgers import (
     ledger_import_run,
 )
 from pairs.services.moves import child_move_county
+from pairs.services.notices import digests_record, visit_notices_record
 from pairs.services.pairs import pair_create, pair_end
 from pairs.services.visits import follow_up_call_record, visit_log
 
@@ -22,6 +23,7 @@ __all__ = [
     "agreement_record",
     "child_move_county",
     "concern_raise",
+    "digests_record",
     "festival_delete",
     "festival_save",
     "follow_up_call_record",
@@ -33,4 +35,5 @@ __all__ = [
     "pair_create",
     "pair_end",
     "visit_log",
+    "visit_notices_record",
 ]

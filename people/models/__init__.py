@@ -1,4 +1,5 @@
 from people.models.audit import AuditEntry
+from people.models.notifications import Notification
 from people.models.people import (
     Child,
     CountyAssignment,
@@ -13,6 +14,7 @@ __all__ = [
     "AuditEntry",
     "Child",
     "CountyAssignment",
+    "Notification",
     "PrivacyConsent",
     "Sector",
     "Skill",

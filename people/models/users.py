@@ -13,6 +13,15 @@ class User(AbstractUser):
     phone = PhoneNumberField(_("mobile number"), unique=True, null=True, blank=True)
     phone_verified = models.BooleanField(_("mobile number verified"), default=False)
 
+    class NotifyBy(models.TextChoices):
+        EMAIL = "email", _("email")
+        SMS = "sms", _("text message")
+
+    # How she wants notices; empty means by what she has (email first, else a text).
+    notify_by = models.CharField(
+        _("send notices by"), max_length=5, choices=NotifyBy.choices, blank=True
+    )
+
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")
         verbose_name_plural = _("users")

@@ -17,6 +17,13 @@ from people.services.children import (
     child_update,
     privacy_consent_give,
 )
+from people.services.notifications import (
+    notification_record,
+    notification_resend,
+    notification_send,
+    notifications_sweep,
+    notify_by_set,
+)
 from people.services.volunteers import (
     volunteer_apply,
     volunteer_approve,
@@ -27,6 +34,11 @@ from people.services.volunteers import (
 __all__ = [
     "DomainError",
     "account_delete",
+    "notification_record",
+    "notification_resend",
+    "notification_send",
+    "notifications_sweep",
+    "notify_by_set",
     "child_anonymise",
     "child_create",
     "child_delete_by_guardian",

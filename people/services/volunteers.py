@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 
 from cms.models import County
 from people.errors import DomainError
-from people.models import Skill, User, Volunteer
-from people.notifications import notify_user
+from people.models import Notification, Skill, User, Volunteer
 from people.roles import MOTHER_GROUP, may_manage_county
+from people.services.notifications import notification_record
 
 
 def _check_reviewer(reviewer: User, volunteer: Volunteer) -> None:
@@ -77,19 +77,25 @@ def _review(volunteer: Volunteer, reviewer: User, status: str, message: str) -> 
     return volunteer
 
 
+def _notice(volunteer: Volunteer, kind: str, context: dict) -> None:
+    """Record the decision's notice; a later decision (after more information) is another."""
+    notification_record(
+        user=volunteer.user,
+        kind=kind,
+        subject_key=f"volunteer:{volunteer.pk}",
+        version=volunteer.reviewed_at.isoformat(),
+        context=context | {"name_on_application": volunteer.name},
+        county_id=volunteer.county_id,
+    )
+
+
 @transaction.atomic
 def volunteer_approve(*, volunteer: Volunteer, reviewer: User) -> Volunteer:
     if volunteer.status == Volunteer.Status.APPROVED:
         raise DomainError(_("This application has already been approved."))
     _review(volunteer, reviewer, Volunteer.Status.APPROVED, "")
     volunteer.user.groups.add(Group.objects.get(name=MOTHER_GROUP))
-    transaction.on_commit(
-        lambda: notify_user(
-            volunteer.user,
-            subject=_("Welcome, caring mother"),
-            message=_("Your application has been approved. You can now book trainings."),
-        )
-    )
+    _notice(volunteer, Notification.Kind.APPLICATION_APPROVED, {})
     return volunteer
 
 
@@ -102,11 +108,7 @@ def volunteer_request_info(*, volunteer: Volunteer, reviewer: User, message: str
             _("Only an application under review can be sent back for more information.")
         )
     _review(volunteer, reviewer, Volunteer.Status.NEEDS_INFO, message.strip())
-    transaction.on_commit(
-        lambda: notify_user(
-            volunteer.user, subject=_("Your application needs more information"), message=message
-        )
-    )
+    _notice(volunteer, Notification.Kind.APPLICATION_NEEDS_INFO, {"message": message.strip()})
     return volunteer
 
 
@@ -121,7 +123,5 @@ def volunteer_decline(*, volunteer: Volunteer, reviewer: User, reason: str) -> V
         raise DomainError(_("End this mother's active pairs before declining her."))
     _review(volunteer, reviewer, Volunteer.Status.DECLINED, reason.strip())
     volunteer.user.groups.remove(*Group.objects.filter(name=MOTHER_GROUP))
-    transaction.on_commit(
-        lambda: notify_user(volunteer.user, subject=_("About your application"), message=reason)
-    )
+    _notice(volunteer, Notification.Kind.APPLICATION_DECLINED, {"reason": reason.strip()})
     return volunteer

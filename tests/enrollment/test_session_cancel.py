@@ -69,7 +69,7 @@ def test_everyone_who_booked_is_told_by_email_or_text_message(
 
     emailed = {address for mail in mailoutbox for address in mail.to}
     assert emailed == {bookings["confirmed"].booker.email, bookings["offered"].booker.email}
-    assert all("cancelled" in mail.subject for mail in mailoutbox)
+    assert all("活动取消" in mail.subject for mail in mailoutbox)
     assert [message.phone for message in sms.outbox] == ["+8613912345678"]
 
 

@@ -75,7 +75,10 @@ def test_the_beat_schedule_expires_offers_every_five_minutes_and_reminds_hourly(
 def tomorrows_booking():
     lishi = county("lishi", "离石区")
     session = training([timezone.now() + dt.timedelta(hours=20)], lishi).sessions.get()
-    return book(session, make_mother(lishi))
+    booking = book(session, make_mother(lishi))
+    # Booked days ago, before its reminder time (a booking made later gets no reminder).
+    Booking.objects.filter(pk=booking.pk).update(created_at=timezone.now() - dt.timedelta(days=3))
+    return booking
 
 
 def test_those_booked_for_tomorrow_are_reminded_once(
@@ -99,7 +102,8 @@ def test_those_booked_for_tomorrow_are_reminded_once(
 def test_the_reminder_window_is_a_setting(settings, mailoutbox, django_capture_on_commit_callbacks):
     lishi = county("lishi", "离石区")
     session = training([timezone.now() + dt.timedelta(hours=40)], lishi).sessions.get()
-    book(session, make_mother(lishi))
+    booking = book(session, make_mother(lishi))
+    Booking.objects.filter(pk=booking.pk).update(created_at=timezone.now() - dt.timedelta(days=3))
 
     with django_capture_on_commit_callbacks(execute=True):
         assert send_session_reminders.delay().get() == 0, "reminded 40 hours ahead with 24"
