@@ -1,6 +1,9 @@
 """CSS lives in static files only: no ``<style>`` block or ``style`` attribute in a template
 or in Python code (the site's Content-Security-Policy refuses inline styles anyway), and the
-brand colour is written once, in site.css."""
+brand colour is written once, in site.css.
+
+Emails are the exception: mail clients load no stylesheet, so the HTML part of a notice
+(``templates/notifications/``, never served as a page) carries its few styles inline."""
 
 import re
 from pathlib import Path
@@ -16,8 +19,11 @@ APPS = ("cms", "courses", "enrollment", "pairs", "people", "stories")
 INLINE = re.compile(r"<style|\sstyle=[\"']", re.IGNORECASE)
 
 
+EMAILS = ROOT / "templates" / "notifications"
+
+
 def _sources():
-    yield from (ROOT / "templates").rglob("*.html")
+    yield from (p for p in (ROOT / "templates").rglob("*.html") if EMAILS not in p.parents)
     for app in APPS:
         yield from (p for p in (ROOT / app).rglob("*.py") if "migrations" not in p.parts)
         yield from (ROOT / app).rglob("templates/**/*.html")
