@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "people",
     "pairs",
     "enrollment",
+    "figures",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
