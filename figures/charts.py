@@ -51,7 +51,7 @@ def bar_chart(
     stacked: bool = False,
     no_data: str = "",
 ) -> Chart:
-    kind = (pygal.StackedBar if stacked else pygal.HorizontalBar if horizontal else pygal.Bar)
+    kind = pygal.StackedBar if stacked else pygal.HorizontalBar if horizontal else pygal.Bar
     height = max(300, 60 + 48 * len(labels)) if horizontal else 340
     chart = kind(
         style=STYLE,

@@ -5,7 +5,13 @@ page's headline figures (hook ``home_page_figures``, called by ``cms.models.Home
 from wagtail import hooks
 
 from figures.admin.dashboard import DashboardViewSet
+from figures.home import home_figures
 
 ORDER_DASHBOARD = 10  # first: the coordinator's overview before her lists
 
 hooks.register("register_people_admin_viewset", lambda: (ORDER_DASHBOARD, DashboardViewSet))
+
+
+@hooks.register("home_page_figures")
+def program_figures(request):
+    return home_figures()

@@ -39,9 +39,7 @@ class DashboardView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateV
         start, end, month = form.dates()
         scope = scope_for(user, county_id=form.county_id(), start=start, end=end)
         figures = dashboard_figures(scope)
-        names = dict(
-            County.objects.filter(pk__in=figures.county_ids()).values_list("pk", "name")
-        )
+        names = dict(County.objects.filter(pk__in=figures.county_ids()).values_list("pk", "name"))
         county_id = scope.county_ids[0] if scope.county_ids else None
         context.update(
             form=form,

@@ -73,7 +73,9 @@ def sections(figures: Figures, links: Links) -> list[Section]:
         Section(
             _("Children"),
             [
-                Figure(_("Children on the register"), children["children"], links("people_children")),
+                Figure(
+                    _("Children on the register"), children["children"], links("people_children")
+                ),
                 Figure(_("Paired now"), children["paired"], links("people_pairs", status="active")),
                 Figure(
                     _("Share paired (应结尽结)"),
@@ -95,7 +97,9 @@ def sections(figures: Figures, links: Links) -> list[Section]:
             _("Pairs"),
             [
                 Figure(_("Started in the period"), pairs["started"], links("people_pairs")),
-                Figure(_("Ended in the period"), pairs["ended"], links("people_pairs", status="ended")),
+                Figure(
+                    _("Ended in the period"), pairs["ended"], links("people_pairs", status="ended")
+                ),
                 Figure(_("Active now"), pairs["active"], links("people_pairs", status="active")),
             ]
             + [
@@ -122,11 +126,19 @@ def sections(figures: Figures, links: Links) -> list[Section]:
         Section(
             _("Visits"),
             [
-                Figure(_("Visits in the period"), visits["visits"], links("people_visits", month=links.month)),
+                Figure(
+                    _("Visits in the period"),
+                    visits["visits"],
+                    links("people_visits", month=links.month),
+                ),
                 Figure(_("Overdue visits now"), visits["overdue"], links("people_overdue")),
             ]
             + [
-                Figure(label, visits[f"kind.{value}"], links("people_visits", kind=value, month=links.month))
+                Figure(
+                    label,
+                    visits[f"kind.{value}"],
+                    links("people_visits", kind=value, month=links.month),
+                )
                 for value, label in VisitKind.choices
                 if visits[f"kind.{value}"]
             ],

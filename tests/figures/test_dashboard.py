@@ -29,7 +29,7 @@ def test_city_staff_see_every_county_the_comparison_and_the_charts(client, world
     assert "甲县" in html and "乙县" in html  # the comparison table and the bars by county
     assert html.count("pygal-chart") == 3 and "<script" not in html.split("figures-charts")[1]
     assert "figures-comparison" in html
-    assert f'{reverse("people_pairs:index")}?status=active' in html
+    assert f"{reverse('people_pairs:index')}?status=active" in html
 
 
 def test_a_coordinator_sees_her_county_only_and_links_keep_it(client, world):
