@@ -22,7 +22,7 @@ class PeriodForm(forms.Form):
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     end = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     county = forms.ModelChoiceField(label=_("County"), queryset=None, required=False)
 

@@ -78,7 +78,7 @@ def sections(figures: Figures, links: Links) -> list[Section]:
                 ),
                 Figure(_("Paired now"), children["paired"], links("people_pairs", status="active")),
                 Figure(
-                    _("Share paired (应结尽结)"),
+                    _("Share paired"),
                     percent(children["paired"], children["children"]),
                     links("people_waiting"),
                 ),

@@ -22,7 +22,7 @@ def test_the_home_page_shows_the_figures_and_no_name(client, home):
     build_world()
     html = client.get(home.url).content.decode()
     assert "home-figures" in html
-    numbers = dict((label, value) for label, value in home_figures())
+    numbers = dict(home_figures())
     assert list(numbers.values()) == [4, 3, 1, 1, 3]  # mothers, paired, trainings, classes, visits
     for name in ("甲0", "甲1", "乙一", "甲家", "用户"):
         assert name not in html.split("home-figures")[1].split("</section>")[0]
