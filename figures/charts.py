@@ -42,6 +42,14 @@ def _render(chart) -> SafeString:
     return mark_safe(SCRIPT.sub("", chart.render(is_unicode=True)))  # noqa: S308 pygal's own SVG
 
 
+def whole_ticks(series: dict[str, list[int]], *, stacked: bool) -> list[int]:
+    """Counts have whole numbers on the axis: at most about six ticks from 0."""
+    columns = list(zip(*series.values(), strict=True)) or [(0,)]
+    top = max(sum(column) if stacked else max(column) for column in columns) or 1
+    step = max(1, -(-top // 5))
+    return list(range(0, top + step + 1, step))
+
+
 def bar_chart(
     title: str,
     labels: list[str],
@@ -72,6 +80,8 @@ def bar_chart(
     labels = [str(label) for label in labels]
     series = {str(name): values for name, values in series.items()}
     chart.x_labels = labels
+    if labels and series:  # pygal draws "no data" without axes otherwise
+        chart.config.y_labels = whole_ticks(series, stacked=stacked)
     for name, values in series.items():
         chart.add(name, values)
     rows = [(label, [values[i] for values in series.values()]) for i, label in enumerate(labels)]

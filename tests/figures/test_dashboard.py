@@ -84,3 +84,10 @@ def test_a_fixed_number_of_queries_whatever_the_rows(client, world):
     large = queries_to_render(client, URL)
     assert "丙县" in client.get(URL).content.decode()
     assert_same_queries(small, large, "the figures dashboard")
+
+
+def test_the_charts_count_in_whole_numbers_and_draw_without_data(client, world):
+    from figures.charts import bar_chart, whole_ticks
+
+    assert whole_ticks({"a": [1, 2], "b": [0, 1]}, stacked=True) == [0, 1, 2, 3, 4]
+    assert "x" in bar_chart("t", [], {}, stacked=True, no_data="x").svg
