@@ -2,6 +2,7 @@
 coordinator sees her county, city staff every county (or one) and a comparison between
 them; editors and mothers nothing. A fixed number of queries whatever the number of rows."""
 
+from django.core.exceptions import PermissionDenied
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -38,6 +39,8 @@ class DashboardView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateV
         form = PeriodForm(self.request.GET or None, user=user)
         start, end, month = form.dates()
         scope = scope_for(user, county_id=form.county_id(), start=start, end=end)
+        if scope is None:  # the permission without a county: no figures to show
+            raise PermissionDenied
         figures = dashboard_figures(scope)
         names = dict(County.objects.filter(pk__in=figures.county_ids()).values_list("pk", "name"))
         county_id = scope.county_ids[0] if scope.county_ids else None
