@@ -13,8 +13,8 @@ coordinator: one warm-up, then the median of 5. The last line is
     mothers=<n> children=<n> visits=<n> generate_s=<…> city_ms=<…> county_ms=<…>
 
 Measured on the shared 2-core box (PostgreSQL defaults, work_mem 4 MB), 50 counties: at scale
-1, generate_s=206, database 1,218 MB, city_ms=3185, county_ms=675; at scale 0.1 (139 MB),
-city_ms=598, county_ms=208. The city's figures aggregate every row (the visits per month of
+1, generate_s=206, database 1,218 MB, city_ms=3185, county_ms=675; at scale 0.1 (139 MB,
+generate_s=14), city_ms=430, county_ms=204. The city's figures aggregate every row (the visits per month of
 the year read ~900,000 visits and sort them on disk). Under 1 s for the city needs the
 figures from a summary table (counts per county, day and kind, refreshed by a periodic job
 or kept up to date by the services) or, more simply, the figures cached for a few minutes.
