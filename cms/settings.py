@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "people",
     "pairs",
     "enrollment",
+    "figures",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -429,3 +430,7 @@ LOGGING = {
 
 # Programme-wide constants editors cannot change.
 PROGRAM_NAME = _("Caring Mothers")
+
+# Figures
+# The home page's headline figures are computed at most once in this many seconds.
+FIGURES_HOME_CACHE_SECONDS = env.int("FIGURES_HOME_CACHE_SECONDS", default=300)

@@ -392,6 +392,7 @@ MATRIX: dict[str, Row] = {
     "people_visits:index_results": Row(url("people_visits:index_results"), PEOPLE_ADMIN),
     "people_visits:inspect": Row(url("people_visits:inspect", visit_a), COUNTY_A_RECORD),
     "people_overdue:index": Row(url("people_overdue:index"), PEOPLE_ADMIN),
+    "people_figures:index": Row(url("people_figures:index"), PEOPLE_ADMIN),
     "people_concerns:index": Row(url("people_concerns:index"), PEOPLE_ADMIN),
     "people_concerns:index_results": Row(url("people_concerns:index_results"), PEOPLE_ADMIN),
     "people_concerns:add": Row(url("people_concerns:add"), PEOPLE_ADMIN),
