@@ -107,7 +107,7 @@ class VolunteerIndexView(PeopleIndexView):
             ),
             DateColumn(
                 "submitted_at",
-                label=_("Submitted"),
+                label=_("Submitted at"),
                 sort_key="submitted_at",
                 classname="people-wide",
             ),
