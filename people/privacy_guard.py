@@ -59,8 +59,7 @@ class Finding:
             ) % {"field": self.field}
         if self.kind == PHONE:
             return _(
-                "“%(field)s” shows a mobile phone number (%(number)s). Remove it before "
-                "publishing."
+                "“%(field)s” shows a mobile phone number (%(number)s). Remove it before publishing."
             ) % {"field": self.field, "number": self.shown}
         return _(
             "“%(field)s” shows an ID card number (%(number)s). Remove it before publishing."

@@ -54,9 +54,7 @@ class DonationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if for_user is not None:
             self.fields["county"].queryset = counties_for(for_user)
-        self.fields["session"].queryset = self.fields["session"].queryset.select_related(
-            "course"
-        )
+        self.fields["session"].queryset = self.fields["session"].queryset.select_related("course")
 
 
 class DonationFilterSet(CountyScopedFilterSet):
@@ -109,9 +107,7 @@ class DonationSaveMixin(DomainErrorFormMixin):
     def save_instance(self):
         data = {name: self.form.cleaned_data[name] for name in FIELDS}
         if getattr(self.object, "pk", None):
-            return services.donation_update(
-                actor=self.request.user, donation=self.object, **data
-            )
+            return services.donation_update(actor=self.request.user, donation=self.object, **data)
         return services.donation_record(actor=self.request.user, **data)
 
 

@@ -97,14 +97,14 @@ def test_update_keeps_or_replaces_the_gifts_and_delete_is_scoped(
     goods = donation(
         coordinator_a, county_a, kind=Donation.Kind.GOODS, gifts=[services.GiftLine(pair, "书")]
     )
-    fields = dict(
-        donor="吕梁市久久爱心公益协会",
-        donor_kind=Donation.DonorKind.ORGANISATION,
-        date=DAY,
-        kind=Donation.Kind.GOODS,
-        value=Decimal("500"),
-        county=county_a,
-    )
+    fields = {
+        "donor": "吕梁市久久爱心公益协会",
+        "donor_kind": Donation.DonorKind.ORGANISATION,
+        "date": DAY,
+        "kind": Donation.Kind.GOODS,
+        "value": Decimal("500"),
+        "county": county_a,
+    }
     services.donation_update(actor=coordinator_a, donation=goods, **fields)
     goods.refresh_from_db()
     assert goods.value == Decimal("500") and goods.gifts.count() == 1
@@ -232,12 +232,12 @@ def test_add_edit_and_delete_through_the_back_office(client_a, coordinator_a, co
 def test_another_countys_donation_is_not_found(client_a, coordinator_b, county_b):
     theirs = donation(coordinator_b, county_b)
     for name in ("inspect", "edit", "delete"):
-        assert client_a.get(reverse(f"people_donations:{name}", args=[theirs.pk])).status_code == 404
+        assert (
+            client_a.get(reverse(f"people_donations:{name}", args=[theirs.pk])).status_code == 404
+        )
 
 
-def test_inspect_shows_the_gifts_with_the_childs_first_name_only(
-    client_a, coordinator_a, county_a
-):
+def test_inspect_shows_the_gifts_with_the_childs_first_name_only(client_a, coordinator_a, county_a):
     pair = a_pair(county_a, coordinator_a, child_name="张小雨")
     goods = donation(
         coordinator_a,

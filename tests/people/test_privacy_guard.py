@@ -14,6 +14,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 import pytest
 
+from courses.models import TrainingCoursePage
 from people.privacy_guard import (
     CHILD_NAME,
     ID_NUMBER,
@@ -23,9 +24,8 @@ from people.privacy_guard import (
     number_findings,
 )
 from stories.models import StoryPage
-from courses.models import TrainingCoursePage
-from tests.enrollment.test_session_cancel import _session_row, publish_edit
 from tests.enrollment.attendance_support import at, training
+from tests.enrollment.test_session_cancel import _session_row, publish_edit
 from tests.factories import CountyFactory, ImageFactory, StoryPageFactory
 from tests.makers import make_child
 from tests.support import post_new_page
@@ -185,9 +185,7 @@ def test_approving_a_story_that_names_a_child_is_refused_and_it_stays_unpublishe
     workflow = Workflow.objects.get(name="Moderators approval")
     state = workflow.start(story, admin_user)
     task_state = state.current_task_state
-    url = reverse(
-        "wagtailadmin_pages:workflow_action", args=[story.pk, "approve", task_state.pk]
-    )
+    url = reverse("wagtailadmin_pages:workflow_action", args=[story.pk, "approve", task_state.pk])
     response = editor_client.post(url, {"comment": ""})
     messages = " ".join(str(m) for m in get_messages(response.wsgi_request))
     assert "names a registered child in full" in messages
