@@ -25,7 +25,7 @@ from people.privacy_guard import (
 )
 from stories.models import StoryPage
 from tests.enrollment.attendance_support import at, training
-from tests.enrollment.test_session_cancel import _session_row, publish_edit
+from tests.enrollment.test_session_cancel import ADMIN_DATETIME, publish_edit
 from tests.factories import CountyFactory, ImageFactory, StoryPageFactory
 from tests.makers import make_child
 from tests.support import post_new_page
@@ -163,11 +163,25 @@ def test_scheduling_a_story_is_guarded_too(editor_client, story_index, registere
     assert not Revision.objects.filter(approved_go_live_at__isnull=False).exists()
 
 
+def session_row(session) -> dict:
+    """The page editor's row of an unchanged session."""
+    return {
+        "id": str(session.pk),
+        "title": session.title,
+        "start": timezone.localtime(session.start).strftime(ADMIN_DATETIME),
+        "end": timezone.localtime(session.end).strftime(ADMIN_DATETIME),
+        "venue": str(session.venue_id),
+        "capacity": str(session.capacity),
+        "booking_opens": "",
+        "booking_closes": "",
+    }
+
+
 def test_a_course_page_is_guarded(editor_client, lishi):
     make_child(name="刘子涵")
     course = training([at(5)], lishi)
     TrainingCoursePage.objects.filter(pk=course.pk).update(summary="刘子涵和妈妈一起参加")
-    response = publish_edit(editor_client, course, [_session_row(course.sessions.get())])
+    response = publish_edit(editor_client, course, [session_row(course.sessions.get())])
     assert response.status_code == 200
     assert "names a registered child in full" in errors_of(response)
 
