@@ -407,6 +407,7 @@ MATRIX: dict[str, Row] = {
         "the permission is checked before the county scope",
     ),
     "people_donations:delete": Row(url("people_donations:delete", donation_a), COUNTY_A_RECORD),
+    "people_donations:gifts": Row(url("people_donations:gifts", donation_a), COUNTY_A_RECORD),
     "people_donations:inspect": Row(url("people_donations:inspect", donation_a), COUNTY_A_RECORD),
     "people_visits:index": Row(url("people_visits:index"), PEOPLE_ADMIN),
     "people_visits:index_results": Row(url("people_visits:index_results"), PEOPLE_ADMIN),

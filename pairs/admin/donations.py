@@ -3,8 +3,11 @@ filterable by county, kind and period with the filtered list's totals above it; 
 delete (with confirmation) through ``pairs.services``; inspect with the goods given to pairs
 (the child by first name only, as on ``/me/``)."""
 
+from decimal import Decimal
+
 from django import forms
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,18 +21,21 @@ import django_filters
 
 from cms.models import County
 from pairs import services
-from pairs.models import Donation
+from pairs.models import Donation, DonationGift, Pair
 from pairs.selectors.donations import donation_sums, donations_for
 from people.admin.base import (
+    AuditedReadMixin,
     BlankAsDashMixin,
     CountyScopedFilterSet,
     DomainErrorFormMixin,
+    ObjectActionView,
     PeopleIndexView,
     PeopleViewSet,
     ScopedObjectMixin,
 )
 from people.admin.forms import counties_for
 from people.errors import DomainError
+from people.roles import may_manage_county
 
 FIELDS = [
     "donor",
@@ -134,8 +140,19 @@ class DonationDeleteView(ScopedObjectMixin, generic.DeleteView):
         return redirect(self.get_success_url())
 
 
-class DonationInspectView(ScopedObjectMixin, BlankAsDashMixin, generic.InspectView):
+class DonationInspectView(
+    ScopedObjectMixin, AuditedReadMixin, BlankAsDashMixin, generic.InspectView
+):
+    """Audited like a child's record when it shows the children goods were given to."""
+
     template_name = "pairs/admin/donation_inspect.html"
+
+    @cached_property
+    def gifts(self) -> list:
+        return list(self.object.gifts.select_related("pair__child", "pair__mother"))
+
+    def children_shown(self) -> int:
+        return len(self.gifts)
 
     def scoped_queryset(self):
         return donations_for(self.request.user).select_related("recorded_by")
@@ -147,8 +164,85 @@ class DonationInspectView(ScopedObjectMixin, BlankAsDashMixin, generic.InspectVi
         return self.object.recorded_by.get_full_name() if self.object.recorded_by else ""
 
     def get_context_data(self, **kwargs):
-        gifts = self.object.gifts.select_related("pair__child", "pair__mother")
-        return super().get_context_data(**kwargs) | {"gifts": list(gifts)}
+        context = super().get_context_data(**kwargs) | {"gifts": self.gifts}
+        if self.object.kind == Donation.Kind.GOODS and may_manage_county(
+            self.request.user, self.object.county_id
+        ):
+            context["gifts_url"] = reverse("people_donations:gifts", args=[self.object.pk])
+        return context
+
+
+class GiftsForm(forms.Form):
+    pair = forms.ModelChoiceField(
+        label=gettext_lazy("Pair"), queryset=Pair.objects.none(), required=False
+    )
+    what = forms.CharField(label=gettext_lazy("What was given"), max_length=200, required=False)
+    value = forms.DecimalField(
+        label=gettext_lazy("Value (yuan)"), min_value=0, decimal_places=2, required=False
+    )
+    remove = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Take off"),
+        queryset=DonationGift.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, donation=None, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        pairs = Pair.objects.visible_to(user).active().filter(county_id=donation.county_id)
+        self.fields["pair"].queryset = pairs.select_related("child", "mother")
+        self.fields["pair"].label_from_instance = gift_pair_label
+        self.fields["remove"].queryset = donation.gifts.select_related(
+            "pair__child", "pair__mother"
+        )
+        self.fields["remove"].label_from_instance = lambda gift: (
+            f"{gift_pair_label(gift.pair)}：{gift.what}（{gift.value}）"
+        )
+        if not donation.gifts.exists():
+            del self.fields["remove"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("pair") and not data.get("what"):
+            self.add_error("what", _("Say what was given."))
+        return data
+
+
+def gift_pair_label(pair) -> str:
+    """A pair as the gifts show it: the child by first name only, as on ``/me/``."""
+    return f"{pair.child.first_name} · {pair.mother.name}"
+
+
+class DonationGiftsView(AuditedReadMixin, ObjectActionView):
+    """Goods of a donation given to pairs of its county: add one, or take gifts off."""
+
+    model = Donation
+    form_class = GiftsForm
+    page_title = gettext_lazy("Goods given to pairs")
+    intro = gettext_lazy("Only goods can be given to pairs, and only to the county's pairs.")
+    submit_label = gettext_lazy("Save")
+    success_message = gettext_lazy("%(object)s: gifts saved.")
+
+    def scoped_queryset(self):
+        return donations_for(self.request.user)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "donation": self.object, "user": self.request.user}
+
+    def children_shown(self) -> int:
+        return self.get_form().fields["pair"].queryset.count()
+
+    def perform(self, form) -> None:
+        data = form.cleaned_data
+        add = []
+        if data.get("pair"):
+            add = [services.GiftLine(data["pair"], data["what"], data.get("value") or Decimal(0))]
+        services.donation_gifts_edit(
+            actor=self.request.user,
+            donation=self.object,
+            add=add,
+            remove=list(data.get("remove") or []),
+        )
 
 
 class DonationViewSet(PeopleViewSet):
@@ -169,3 +263,13 @@ class DonationViewSet(PeopleViewSet):
 
     def get_form_class(self, for_update=False):
         return DonationForm
+
+    def extra_urlpatterns(self) -> list:
+        view = self.construct_view(
+            DonationGiftsView,
+            model=self.model,
+            index_url_name=self.get_url_name("index"),
+            inspect_url_name=self.get_url_name("inspect"),
+            header_icon=self.icon,
+        )
+        return [self.action_path("gifts", view)]

@@ -6,6 +6,7 @@ from pairs.services.concerns import concern_raise
 from pairs.services.donations import (
     GiftLine,
     donation_delete,
+    donation_gifts_edit,
     donation_record,
     donation_update,
 )
@@ -32,6 +33,7 @@ __all__ = [
     "concern_raise",
     "digests_record",
     "donation_delete",
+    "donation_gifts_edit",
     "donation_record",
     "donation_update",
     "festival_delete",

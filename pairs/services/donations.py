@@ -128,3 +128,33 @@ def donation_delete(*, actor: User, donation: Donation) -> None:
         raise DomainError(_("You may only delete donations of your own county."))
     audit_record(actor=actor, action=AuditEntry.Action.DELETE, obj=donation)
     donation.delete()
+
+
+@transaction.atomic
+def donation_gifts_edit(
+    *,
+    actor: User,
+    donation: Donation,
+    add: Sequence[GiftLine] = (),
+    remove: Sequence[DonationGift] = (),
+) -> Donation:
+    """Give more of a donation's goods to pairs (``add``), or take gifts off it (``remove``,
+    a mistake corrected)."""
+    if not may_manage_county(actor, donation.county_id):
+        raise DomainError(_("You may only change donations of your own county."))
+    county = donation.county
+    _check(actor=actor, county=county, kind=donation.kind, value=donation.value, gifts=add)
+    if any(gift.donation_id != donation.pk for gift in remove):
+        raise DomainError(_("This gift is not one of this donation's."))
+    DonationGift.objects.filter(pk__in=[gift.pk for gift in remove]).delete()
+    DonationGift.objects.bulk_create(
+        DonationGift(donation=donation, pair=g.pair, what=g.what.strip(), value=g.value)
+        for g in add
+    )
+    audit_record(
+        actor=actor,
+        action=AuditEntry.Action.UPDATE,
+        obj=donation,
+        detail=f"gifts: {len(add)} added, {len(remove)} removed",
+    )
+    return donation

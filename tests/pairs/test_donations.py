@@ -248,6 +248,8 @@ def test_inspect_shows_the_gifts_with_the_childs_first_name_only(client_a, coord
     page = client_a.get(reverse("people_donations:inspect", args=[goods.pk])).content.decode()
     assert "冬季校服" in page and "小雨" in page
     assert "张小雨" not in page
+    read = AuditEntry.objects.get(action=AuditEntry.Action.VIEW, object_type="pairs.donation")
+    assert read.children_shown == 1
 
 
 def test_the_donations_export_is_her_countys_and_audited(
@@ -264,3 +266,37 @@ def test_the_donations_export_is_her_countys_and_audited(
     assert rows[1][header.index("价值（元）")] == "123.40"
     assert rows[1][header.index("捐赠类型")] == "资金"
     assert AuditEntry.objects.filter(action=AuditEntry.Action.EXPORT).count() == 1
+
+
+def test_goods_are_given_to_the_countys_pairs_and_taken_off_again(
+    client_a, coordinator_a, coordinator_b, county_a, county_b
+):
+    pair = a_pair(county_a, coordinator_a, child_name="李思琪")
+    theirs = a_pair(county_b, coordinator_b, child_name="王可欣")
+    goods = donation(coordinator_a, county_a, kind=Donation.Kind.GOODS, value="900")
+    url = reverse("people_donations:gifts", args=[goods.pk])
+    form_page = client_a.get(url)
+    choices = dict(form_page.context["form"].fields["pair"].choices)
+    assert "思琪 · " + pair.mother.name in choices.values(), "the child by first name only"
+    assert theirs.pk not in {getattr(key, "value", key) for key in choices}
+    assert "李思琪" not in form_page.content.decode()
+
+    response = client_a.post(url, {"pair": pair.pk, "what": "过冬棉被", "value": "200"})
+    assert response.status_code == 302
+    gift = goods.gifts.get()
+    assert (gift.pair, gift.what, gift.value) == (pair, "过冬棉被", Decimal("200"))
+
+    refused = client_a.post(url, {"pair": theirs.pk, "what": "书"})
+    assert refused.status_code == 200 and goods.gifts.count() == 1
+
+    client_a.post(url, {"remove": [gift.pk]})
+    assert not goods.gifts.exists()
+
+
+def test_money_is_not_given_to_pairs(coordinator_a, county_a):
+    pair = a_pair(county_a, coordinator_a)
+    money = donation(coordinator_a, county_a)
+    with pytest.raises(DomainError):
+        services.donation_gifts_edit(
+            actor=coordinator_a, donation=money, add=[services.GiftLine(pair, "书")]
+        )
