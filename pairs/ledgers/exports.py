@@ -155,6 +155,7 @@ class LedgerExport:
     file_title: str  # the workbook's name, before the date
     resource: type[LedgerExportResource]
     rows: Callable[..., QuerySet]  # the rows a member of staff may export (a selector)
+    shows_children: bool = True  # each row shows a child (the audit counts them)
 
 
 EXPORTS: dict[str, LedgerExport] = {
@@ -162,5 +163,7 @@ EXPORTS: dict[str, LedgerExport] = {
     "pairs": LedgerExport("结对台账", PairLedgerExport, pairs_for_ledger),
     "needs": LedgerExport("需求台账", NeedsLedgerExport, children_for_ledger),
     "visits": LedgerExport("走访台账", VisitLedgerExport, visits_for_ledger),
-    "donations": LedgerExport("社会捐赠台账", DonationLedgerExport, donations_for_ledger),
+    "donations": LedgerExport(
+        "社会捐赠台账", DonationLedgerExport, donations_for_ledger, shows_children=False
+    ),
 }

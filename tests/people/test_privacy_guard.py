@@ -207,3 +207,21 @@ def test_approving_a_story_that_names_a_child_is_refused_and_it_stays_unpublishe
     task_state.refresh_from_db()
     assert not story.live and task_state.status == "in_progress"
     assert revision.pk == story.latest_revision_id
+
+
+def test_submitting_for_moderation_is_allowed_but_approving_in_the_editor_is_refused(
+    editor_client, story_index, registered_child
+):
+    story = StoryPageFactory(parent=story_index, live=False)
+    url = reverse("wagtailadmin_pages:edit", args=[story.pk])
+    data = story_form(NAMED, slug=story.slug)
+    submitted = editor_client.post(url, {**data, "action-submit": "action-submit"})
+    assert submitted.status_code == 302, "submitting for moderation publishes nothing"
+    story.refresh_from_db()
+    assert story.workflow_in_progress and not story.live
+
+    approve = {**data, "action-workflow-action": "true", "workflow-action-name": "approve"}
+    response = editor_client.post(url, approve)
+    assert response.status_code == 200 and "names a registered child" in errors_of(response)
+    story.refresh_from_db()
+    assert not story.live and story.workflow_in_progress
