@@ -3,11 +3,14 @@ filterable by county, kind and period with the filtered list's totals above it; 
 delete (with confirmation) through ``pairs.services``; inspect with the goods given to pairs
 (the child by first name only, as on ``/me/``)."""
 
+from datetime import timedelta
 from decimal import Decimal
 
 from django import forms
+from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -20,6 +23,7 @@ from wagtail.admin.views import generic
 import django_filters
 
 from cms.models import County
+from courses.models import CoursePage, Session
 from pairs import services
 from pairs.models import Donation, DonationGift, Pair
 from pairs.selectors.donations import donation_sums, donations_for
@@ -37,6 +41,7 @@ from people.admin.forms import counties_for
 from people.errors import DomainError
 from people.roles import may_manage_county
 
+SESSIONS_SINCE_DAYS = 730
 FIELDS = [
     "donor",
     "donor_kind",
@@ -58,9 +63,19 @@ class DonationForm(forms.ModelForm):
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        if for_user is not None:
-            self.fields["county"].queryset = counties_for(for_user)
-        self.fields["session"].queryset = self.fields["session"].queryset.select_related("course")
+        if for_user is None:
+            return
+        counties = counties_for(for_user)
+        self.fields["county"].queryset = counties
+        # Her counties' activities (and the city's own) of the last two years, newest first.
+        ours = Q(course__county__in=counties) | Q(course__county__isnull=True)
+        since = timezone.now() - timedelta(days=SESSIONS_SINCE_DAYS)
+        self.fields["session"].queryset = Session.objects.filter(ours, start__gte=since).order_by(
+            "-start"
+        )
+        self.fields["course"].queryset = CoursePage.objects.filter(
+            Q(county__in=counties) | Q(county__isnull=True)
+        ).order_by("title")
 
 
 class DonationFilterSet(CountyScopedFilterSet):

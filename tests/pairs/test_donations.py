@@ -20,6 +20,7 @@ from pairs.models import Donation, DonationGift
 from pairs.selectors.donations import donations_total
 from people.errors import DomainError
 from people.models import AuditEntry
+from tests.enrollment.attendance_support import at, training
 from tests.makers import make_child, make_mother, make_pair
 from tests.support import assert_same_queries, queries_to_render
 
@@ -301,3 +302,13 @@ def test_money_is_not_given_to_pairs(coordinator_a, county_a):
         services.donation_gifts_edit(
             actor=coordinator_a, donation=money, add=[services.GiftLine(pair, "书")]
         )
+
+
+def test_the_form_offers_her_countys_activities(client_a, county_a, county_b):
+    ours, theirs = training([at(3)], county_a), training([at(3)], county_b)
+    form = client_a.get(LIST + "new/").context["form"]
+    sessions = set(form.fields["session"].queryset)
+    assert ours.sessions.get() in sessions and theirs.sessions.get() not in sessions
+    courses = {page.pk for page in form.fields["course"].queryset}
+    assert ours.pk in courses and theirs.pk not in courses
+    assert list(form.fields["county"].queryset) == [county_a]
