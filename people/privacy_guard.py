@@ -190,6 +190,7 @@ class PrivacyGuardedPageForm(WagtailAdminPageForm):
             if name in self.fields and name != "slug":
                 yield str(self.fields[name].label or name), plain_text(value), name
         for formset in self.formsets.values():
+            formset.is_valid()  # the inline panels are cleaned after this form otherwise
             for form in formset.forms:
                 for name, value in getattr(form, "cleaned_data", {}).items():
                     if name in form.fields:

@@ -103,6 +103,7 @@ def test_a_story_naming_a_registered_child_with_her_address_is_refused(
     assert response.status_code == 200
     assert "names a registered child in full" in errors and "Body" in errors
     assert "Little X" in errors
+    assert "names a registered child in full" in response.content.decode(), "shown to her"
     assert not StoryPage.objects.filter(live=True).exists()
 
 
@@ -225,3 +226,13 @@ def test_submitting_for_moderation_is_allowed_but_approving_in_the_editor_is_ref
     assert response.status_code == 200 and "names a registered child" in errors_of(response)
     story.refresh_from_db()
     assert not story.live and story.workflow_in_progress
+
+
+def test_an_inline_panels_text_is_checked_too(editor_client, story_index, registered_child):
+    gallery = inline_formset([{"image": str(ImageFactory().pk), "caption": "张小雨在笑"}])
+    response, errors = post_new_page(
+        editor_client, story_index, StoryPage, story_form(PSEUDONYM, gallery_images=gallery)
+    )
+    assert "names a registered child in full" in errors_of(response)
+    assert "names a registered child in full" in response.content.decode(), "shown to her"
+    assert not StoryPage.objects.exists()
