@@ -17,7 +17,7 @@ import pytest
 
 from pairs import services
 from pairs.models import Donation, DonationGift
-from pairs.selectors.donations import donations_total
+from pairs.selectors.donations import donations_by_month, donations_total
 from people.errors import DomainError
 from people.models import AuditEntry
 from tests.enrollment.attendance_support import at, training
@@ -152,6 +152,21 @@ def test_donations_total_sums_by_kind_county_and_period_in_one_query(
         "count": 0,
         "value": Decimal("0"),
     }
+
+
+def test_donations_by_month_in_one_query(coordinator_a, coordinator_b, county_a, county_b):
+    donation(coordinator_a, county_a, value="100", day=dt.date(2026, 1, 5))
+    donation(coordinator_a, county_a, value="20", day=dt.date(2026, 1, 25))
+    donation(coordinator_a, county_a, kind=Donation.Kind.GOODS, value="300", day=DAY)
+    donation(coordinator_b, county_b, value="1000", day=dt.date(2026, 2, 1))
+    donations_by_month(coordinator_a)  # her roles, read once and kept on the user
+    with CaptureQueriesContext(connection) as captured:
+        months = donations_by_month(coordinator_a, start=dt.date(2026, 1, 1))
+    assert len(captured) == 1
+    assert months == [
+        {"month": dt.date(2026, 1, 1), "money": Decimal("120"), "goods": 0, "count": 2},
+        {"month": dt.date(2026, 6, 1), "money": 0, "goods": Decimal("300"), "count": 1},
+    ]
 
 
 # Back office --------------------------------------------------------------------------------
