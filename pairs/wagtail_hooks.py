@@ -13,6 +13,7 @@ from wagtail.admin.widgets import Button
 
 from pairs.admin.adjustments import AdjustmentFlagViewSet
 from pairs.admin.concerns import ConcernViewSet
+from pairs.admin.donations import DonationViewSet
 from pairs.admin.festivals import FestivalViewSet
 from pairs.admin.followups import FollowUpCallViewSet
 from pairs.admin.ledgers import LedgerViewSet
@@ -42,6 +43,7 @@ MENU = (
     (35, FollowUpCallViewSet),
     (36, AdjustmentFlagViewSet),
     (60, LedgerViewSet),
+    (70, DonationViewSet),
     (85, FestivalViewSet),
 )
 for order, viewset in MENU:

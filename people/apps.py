@@ -15,6 +15,17 @@ class PeopleConfig(AppConfig):
 
         authenticator_added.connect(record_totp_activation, dispatch_uid="people_totp_added")
 
+        from django.db.models.signals import pre_save
+
+        from wagtail.models import TaskState
+
+        from people.privacy_guard import guard_every_page, refuse_approval
+
+        # The privacy guard (people.privacy_guard): every page's editor form checks what is
+        # published; an approval from a workflow's dialog is checked when it is saved.
+        guard_every_page()
+        pre_save.connect(refuse_approval, sender=TaskState, dispatch_uid="people_privacy_guard")
+
 
 def _ensure_groups(sender, **kwargs):
     """Runs once per ``migrate``, after the last app: only then do all permissions exist."""

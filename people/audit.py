@@ -53,6 +53,11 @@ def actor_snapshot(user: User | None) -> dict[str, str]:
     }
 
 
+def current_request() -> HttpRequest | None:
+    """The request being served, if any (set by ``AuditRequestMiddleware``)."""
+    return _current_request.get()
+
+
 def audit_record(
     *,
     actor,

@@ -45,6 +45,10 @@ PEOPLE = [
     "pairs.add_followupcall",
     "pairs.view_adjustmentflag",
     "pairs.change_adjustmentflag",
+    "pairs.view_donation",
+    "pairs.add_donation",
+    "pairs.change_donation",
+    "pairs.delete_donation",
     "people.view_notification",
     "people.change_notification",
 ]

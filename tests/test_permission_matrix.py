@@ -15,6 +15,7 @@ authenticator: every admin page and the check-in send them to the code or to the
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from urllib.parse import urlsplit
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -28,7 +29,7 @@ from enrollment.calendar.tokens import calendar_token_reset
 from enrollment.models import Booking
 from enrollment.selectors.certificates import certificate_code
 from pairs import services as pair_services
-from pairs.models import AdjustmentFlag, Festival, ImportJob, Pair, Visit, VisitKind
+from pairs.models import AdjustmentFlag, Donation, Festival, ImportJob, Pair, Visit, VisitKind
 from people.models import AuditEntry, Notification
 from tests import factories
 from tests.enrollment import attendance_support
@@ -157,6 +158,10 @@ def visit_a(w: World) -> int:
 
 def flag_a(w: World) -> int:
     return AdjustmentFlag.objects.get(pair=w.pair_a).pk
+
+
+def donation_a(w: World) -> int:
+    return Donation.objects.get(county_id=w.pair_a.county_id).pk
 
 
 def festival(w: World) -> int:
@@ -388,6 +393,22 @@ MATRIX: dict[str, Row] = {
     ),
     "people_ledgers:inspect": Row(url("people_ledgers:inspect", import_job_a), COUNTY_A_RECORD),
     "people_ledgers:confirm": Row(url("people_ledgers:confirm", import_job_a), COUNTY_A_RECORD),
+    "people_ledgers:export · donations": Row(
+        url("people_ledgers:export", lambda w: "donations"),
+        PEOPLE_ADMIN,
+        "her county's donations (every county's for city staff), audited",
+    ),
+    "people_donations:index": Row(url("people_donations:index"), PEOPLE_ADMIN),
+    "people_donations:index_results": Row(url("people_donations:index_results"), PEOPLE_ADMIN),
+    "people_donations:add": Row(url("people_donations:add"), PEOPLE_ADMIN),
+    "people_donations:edit": Row(
+        url("people_donations:edit", donation_a),
+        (L, NA, NA, NA, NP, A, N, A),
+        "the permission is checked before the county scope",
+    ),
+    "people_donations:delete": Row(url("people_donations:delete", donation_a), COUNTY_A_RECORD),
+    "people_donations:gifts": Row(url("people_donations:gifts", donation_a), COUNTY_A_RECORD),
+    "people_donations:inspect": Row(url("people_donations:inspect", donation_a), COUNTY_A_RECORD),
     "people_visits:index": Row(url("people_visits:index"), PEOPLE_ADMIN),
     "people_visits:index_results": Row(url("people_visits:index_results"), PEOPLE_ADMIN),
     "people_visits:inspect": Row(url("people_visits:inspect", visit_a), COUNTY_A_RECORD),
@@ -628,6 +649,16 @@ def _visit_and_flag(world):
     )
     AdjustmentFlag.objects.create(
         pair=pair, county_id=pair.county_id, reason="over_age", detected_on=pair.started_on
+    )
+    pair_services.donation_record(
+        actor=world.users["coordinator_a"],
+        donor="离石区贝亲好家政",
+        donor_kind=Donation.DonorKind.COMPANY,
+        date=pair.started_on,
+        kind=Donation.Kind.GOODS,
+        value=Decimal("800"),
+        county=pair.county,
+        gifts=[pair_services.GiftLine(pair, "书包", Decimal("80"))],
     )
 
 

@@ -1,7 +1,8 @@
 """Demo pairs and what coordinators keep about them, so the pairs back office has something
 in every list: pairs (one ended), safety agreements (one pair still without), 三必清 notes,
 visits of every kind (one mother's regular visit overdue, a birthday coming), a concern, a
-coordinator's follow-up call, and the dynamic-adjustment check's flags.
+coordinator's follow-up call, the dynamic-adjustment check's flags, and the partners'
+donations (社会捐赠), goods given to pairs among them.
 
 Made through ``pairs.services`` like everything else; made only for pairs created in this
 run, so a second run changes nothing."""
@@ -10,9 +11,10 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 
 from pairs import services
-from pairs.models import Pair, PairConcern, PairKnowledge, VisitKind
+from pairs.models import Donation, Pair, PairConcern, PairKnowledge, VisitKind
 from people.models import Child, User, Volunteer
 
 
@@ -82,6 +84,40 @@ class PairsLoader:
                 self.records(spec, pair)
         if made:
             services.adjustments_check(today=self.today)
+            self.donations([pair for _spec, pair in made if pair.status == Pair.Status.ACTIVE])
+
+    def donations(self, active: list[Pair]) -> None:
+        """The article's partners: money for school, winter clothes given to pairs, and
+        zongzi for the Dragon Boat festival in another county."""
+        if not active:
+            return
+        first = active[0]
+        here = [pair for pair in active if pair.county_id == first.county_id]
+        other = next((p for p in active if p.county_id != first.county_id), first)
+        D, G = Donation.DonorKind, Donation.Kind
+        for donor, donor_kind, kind, value, days_ago, pair, description, gifts in (
+            ("吕梁市久久爱心公益协会", D.ORGANISATION, G.MONEY, "20000", 150, first,
+             "助学金，资助困境儿童秋季开学。", []),
+            ("离石区贝亲好家政", D.COMPANY, G.GOODS, "3600", 60, first, "冬季棉衣和取暖用品。",
+             [services.GiftLine(p, "冬季棉衣一件", Decimal("300")) for p in here]),
+            ("临县青塘粽子食品有限公司", D.COMPANY, G.GOODS, "1800", 200, other,
+             "端午节粽子，结对家庭每户一箱。", []),
+        ):  # fmt: skip
+            actor = self.coordinator(pair.county.slug)
+            if actor is None:
+                continue
+            services.donation_record(
+                actor=actor,
+                donor=donor,
+                donor_kind=donor_kind,
+                date=self.today - timedelta(days=days_ago),
+                kind=kind,
+                value=Decimal(value),
+                county=pair.county,
+                description=description,
+                gifts=gifts,
+            )
+            self.created["demo donations"] += 1
 
     def coordinator(self, county_slug: str) -> User | None:
         return self.users.get(f"coordinator-{county_slug}") or self.users.get("city-staff")

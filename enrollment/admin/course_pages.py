@@ -25,11 +25,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wagtail.admin import messages
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page
 
 from courses.models import CoursePage, Session
 from enrollment.models import Booking
+from people.privacy_guard import PrivacyGuardedPageForm
 
 SESSIONS = "sessions"  # the inline panel's relation (Session.course, related_name)
 KEPT = "sessions_kept_as_cancelled"  # set on the saved page: [(session id, label), …]
@@ -40,7 +40,7 @@ def session_label(start) -> str:
     return timezone.localtime(start).strftime("%Y-%m-%d %H:%M")
 
 
-class CoursePageForm(WagtailAdminPageForm):
+class CoursePageForm(PrivacyGuardedPageForm):
     def __init__(self, data=None, files=None, *args, **kwargs):
         if data is not None:
             data = data.copy()  # request.POST is immutable; kept sessions are rewritten

@@ -33,6 +33,7 @@ EXPORT_LABELS = {
     "pairs": gettext_lazy("Pairs' ledger"),
     "needs": gettext_lazy("Needs ledger"),
     "visits": gettext_lazy("Visits ledger"),
+    "donations": gettext_lazy("Donations ledger"),
 }
 
 

@@ -17,7 +17,8 @@ from import_export import fields, resources
 from cms.exports import safe_cell
 from pairs.ledgers import layouts as L
 from pairs.ledgers.widgets import ChoiceWordWidget, DateWidget, PhoneWidget, TextWidget
-from pairs.models import Pair, VisitKind
+from pairs.models import Donation, Pair, VisitKind
+from pairs.selectors.donations import donations_for_ledger
 from pairs.selectors.ledgers import children_for_ledger, pairs_for_ledger, visits_for_ledger
 
 YES, NO = "是", "否"
@@ -120,11 +121,41 @@ class VisitLedgerExport(LedgerExportResource):
             return str(VisitKind(visit.kind).label)
 
 
+class DonationLedgerExport(LedgerExportResource):
+    """社会捐赠台账: each donation, its donor, value and what it served (no child named)."""
+
+    county = text("county__name", "县（市、区）")
+    date = fields.Field("date", "日期", DateWidget())
+    donor = text("donor", "捐赠方")
+    donor_kind = fields.Field(column_name="捐赠方类型", dehydrate_method="dehydrate_donor_kind")
+    kind = fields.Field(column_name="捐赠类型", dehydrate_method="dehydrate_kind")
+    value = fields.Field(column_name="价值（元）", dehydrate_method="dehydrate_value")
+    description = text("description", "说明")
+    served = fields.Field(column_name="服务的活动", dehydrate_method="dehydrate_served")
+
+    def dehydrate_donor_kind(self, donation) -> str:
+        with translation.override(L.LANGUAGE):
+            return str(Donation.DonorKind(donation.donor_kind).label)
+
+    def dehydrate_kind(self, donation) -> str:
+        with translation.override(L.LANGUAGE):
+            return str(Donation.Kind(donation.kind).label)
+
+    def dehydrate_value(self, donation) -> str:
+        return f"{donation.value:.2f}"
+
+    def dehydrate_served(self, donation) -> str:
+        if donation.session_id:
+            return str(donation.session)
+        return donation.course.title if donation.course_id else ""
+
+
 @dataclass(frozen=True)
 class LedgerExport:
     file_title: str  # the workbook's name, before the date
     resource: type[LedgerExportResource]
     rows: Callable[..., QuerySet]  # the rows a member of staff may export (a selector)
+    shows_children: bool = True  # each row shows a child (the audit counts them)
 
 
 EXPORTS: dict[str, LedgerExport] = {
@@ -132,4 +163,7 @@ EXPORTS: dict[str, LedgerExport] = {
     "pairs": LedgerExport("结对台账", PairLedgerExport, pairs_for_ledger),
     "needs": LedgerExport("需求台账", NeedsLedgerExport, children_for_ledger),
     "visits": LedgerExport("走访台账", VisitLedgerExport, visits_for_ledger),
+    "donations": LedgerExport(
+        "社会捐赠台账", DonationLedgerExport, donations_for_ledger, shows_children=False
+    ),
 }

@@ -2,6 +2,7 @@
 
 from pairs.models.adjustments import AdjustmentFlag
 from pairs.models.agreements import SafetyAgreement
+from pairs.models.donations import Donation, DonationGift
 from pairs.models.knowledge import PairKnowledge
 from pairs.models.ledgers import ImportJob
 from pairs.models.pairs import Pair, PairQuerySet
@@ -9,6 +10,8 @@ from pairs.models.visits import Festival, FollowUpCall, PairConcern, Visit, Visi
 
 __all__ = [
     "AdjustmentFlag",
+    "Donation",
+    "DonationGift",
     "Festival",
     "FollowUpCall",
     "ImportJob",

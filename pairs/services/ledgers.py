@@ -198,7 +198,7 @@ def ledger_export(*, actor: User, kind: str) -> tuple[str, bytes]:
         object_type=queryset.model._meta.label_lower,
         county_id=coordinator_county_id(actor),
         detail=f"{kind} ledger: {dataset.height} rows",
-        children=dataset.height,
+        children=dataset.height if ledger.shows_children else None,
     )
     name = f"{ledger.file_title}-{timezone.localdate():%Y%m%d}.xlsx"
     return name, XLSX().export_data(dataset)

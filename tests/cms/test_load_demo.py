@@ -42,6 +42,8 @@ from courses.models import (
 )
 from pairs.models import (
     AdjustmentFlag,
+    Donation,
+    DonationGift,
     FollowUpCall,
     Pair,
     PairConcern,
@@ -72,7 +74,7 @@ MODELS = [
     Revision, Session, StorySeries, StoryGalleryImage, StoryTag, Tag, SiteSettings,
     get_user_model(), EmailAddress, Authenticator, Volunteer, Child, Pair, PrivacyConsent,
     CountyAssignment, Visit, SafetyAgreement, PairKnowledge, PairConcern, FollowUpCall,
-    AdjustmentFlag,
+    AdjustmentFlag, Donation, DonationGift,
 ]  # fmt: skip
 
 
@@ -264,6 +266,10 @@ def test_demo_people_cover_every_role_county_sector_and_child_category(demo):
         assert any(role in found for found in roles.values()), f"no demo {role}"
     assert any(Role.GUARDIAN in found for found in roles.values())
     assert any(login.startswith("+86") for login in logins), "someone signs in by phone"
+
+    donors = set(Donation.objects.values_list("donor", flat=True))
+    assert {"吕梁市久久爱心公益协会", "离石区贝亲好家政", "临县青塘粽子食品有限公司"} <= donors
+    assert DonationGift.objects.exists(), "goods given to pairs"
 
     assignments = CountyAssignment.objects.filter(user__groups__name=COORDINATOR_GROUP)
     assert sorted(assignments.values_list("county__slug", flat=True)) == ["lishi", "wenshui"]
