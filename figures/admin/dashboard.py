@@ -15,10 +15,11 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from cms.models import County
 from figures.admin.periods import PeriodForm
-from figures.admin.sections import Links, charts, comparison, sections
+from figures.admin.sections import Links, charts, comparison, donations_section, sections
 from figures.selectors.dashboard import dashboard_figures
 from figures.selectors.scope import scope_for
 from pairs.models import Pair
+from pairs.selectors.donations import donations_total
 
 PAIRS_POLICY = ModelPermissionPolicy(Pair)
 
@@ -48,7 +49,15 @@ class DashboardView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateV
             form=form,
             start=start,
             end=end,
-            sections=sections(figures, Links(county_id, month)),
+            sections=[
+                *sections(figures, links := Links(county_id, month)),
+                donations_section(
+                    donations_total(user, county_id=county_id, start=start, end=end),
+                    links,
+                    start,
+                    end,
+                ),
+            ],
             charts=charts(figures, names),
             comparison=comparison(figures, names) if scope.county_ids is None else None,
         )

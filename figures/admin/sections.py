@@ -208,3 +208,31 @@ def comparison(figures: Figures, county_names: dict[int, str]) -> list[tuple[str
             )
         )
     return rows
+
+
+def yuan(value) -> str:
+    return _("%(value)s yuan") % {"value": f"{value:,.0f}"}
+
+
+def donations_section(totals: dict, links: Links, start, end) -> Section:
+    """社会捐赠 in the period (``pairs.selectors.donations.donations_total``), each sum linking
+    to the donations list with the same county, kind and dates."""
+
+    def link(kind: str = "") -> str:
+        return links(
+            "people_donations",
+            kind=kind,
+            date_after=start.isoformat(),
+            date_before=end.isoformat(),
+        )
+
+    money, goods = totals["money"], totals["goods"]
+    return Section(
+        _("Donations"),
+        [
+            Figure(_("Donations received"), totals["count"], link()),
+            Figure(_("Money donated"), yuan(money["value"]), link("money")),
+            Figure(_("Goods donated (value)"), yuan(goods["value"]), link("goods")),
+            Figure(_("Total value"), yuan(totals["value"]), link()),
+        ],
+    )

@@ -1,10 +1,13 @@
 """The dashboard: who sees what, the filters, the links behind the figures, the charts with
 their tables, and a fixed number of queries whatever the rows."""
 
+from decimal import Decimal
+
 from django.urls import reverse
 
 import pytest
 
+from pairs import services as pair_services
 from tests import makers
 from tests.figures.world import build_world
 from tests.support import assert_same_queries, queries_to_render
@@ -91,3 +94,24 @@ def test_the_charts_count_in_whole_numbers_and_draw_without_data(client, world):
 
     assert whole_ticks({"a": [1, 2], "b": [0, 1]}, stacked=True) == [0, 1, 2, 3, 4]
     assert "x" in bar_chart("t", [], {}, stacked=True, no_data="x").svg
+
+
+def test_the_donations_of_her_county_and_the_period_with_links_to_the_list(client, world):
+    day = world.scope.end
+    for county, value in ((world.a, "1200"), (world.b, "800")):
+        pair_services.donation_record(
+            actor=world.staff,
+            donor="吕梁市久久爱心公益协会",
+            donor_kind="organisation",
+            date=day,
+            kind="money",
+            value=Decimal(value),
+            county=county,
+        )
+    response = signed_in_as(client, world.coordinator_a).get(URL)
+    donations = response.context["sections"][-1].figures
+    assert donations[0].value == 1, "only her county's donation"
+    assert "1,200" in donations[1].value
+    assert f"county={world.a.pk}" in donations[1].url and "kind=money" in donations[1].url
+    city = signed_in_as(client, world.staff).get(URL).context["sections"][-1].figures
+    assert city[0].value == 2 and "2,000" in city[3].value
