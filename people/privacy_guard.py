@@ -13,9 +13,10 @@ Where it runs (``people.apps`` and ``people.wagtail_hooks``):
 - Approving from the workflow's dialog (no page form): ``refuse_approval`` on the task
   state's save, which rolls the approval back.
 
-Children's names are decrypted in memory only, for the length of one check: never logged,
-cached or written anywhere. A given name alone (小明) is not a match: only the full names
-(2–4 Han characters, as registered) of children not anonymised are.
+Children's names are never decrypted for it: every 2–4 Han-character run of the text is
+hashed with the register's key and looked up in ``Child.name_hash``. A given name alone (小明)
+is not a match: only the full names (2–4 Han characters, as registered) of children not
+anonymised are.
 """
 
 import html
@@ -30,6 +31,8 @@ from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.fields import RichTextField, StreamField
 
+from people.fields import lookup_hash
+
 CHILD_NAME, PHONE, ID_NUMBER = "child_name", "phone", "id_number"
 HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
 PHONE_RE = re.compile(r"(?<![\d])1[3-9](?:[ \t\u3000-]?\d){9}(?![\d])")
@@ -42,6 +45,7 @@ STREAM_SKIPPED_KEYS = {"id", "type"}  # a block's id and type are not its text
 PUBLISH_ACTION = "action-publish"
 WORKFLOW_ACTION = "action-workflow-action"
 APPROVALS = {"approve", "approve-with-comment"}
+HASH_BATCH = 500  # name hashes looked up per query
 
 
 @dataclass(frozen=True)
@@ -125,18 +129,19 @@ def candidate_names(text: str) -> set[str]:
 
 
 def registered_names_among(candidates: set[str]) -> set[str]:
-    """Which of ``candidates`` is a registered child's full name (children not anonymised).
-    The names are decrypted here, in memory, one at a time, and only the matches kept."""
+    """Which of ``candidates`` is a registered child's full name (children not anonymised),
+    through the keyed hash of the name alone (``Child.name_hash``): nothing is decrypted, and
+    the cost grows with the text, not with the register. One query per 500 candidates."""
     from people.models import Child
 
-    if not candidates:
-        return set()
-    names = Child.objects.filter(anonymised_at__isnull=True).values_list("name", flat=True)
-    return {
-        name.strip()
-        for name in names.iterator(chunk_size=2000)
-        if name and name.strip() in candidates
-    }
+    by_hash = {lookup_hash(candidate): candidate for candidate in candidates}
+    hashes = list(by_hash)
+    found: set[str] = set()
+    for start in range(0, len(hashes), HASH_BATCH):
+        batch = hashes[start : start + HASH_BATCH]
+        matched = Child.objects.filter(anonymised_at__isnull=True, name_hash__in=batch)
+        found.update(by_hash[h] for h in matched.values_list("name_hash", flat=True))
+    return found
 
 
 def check_texts(texts: Iterable[tuple[str, str]]) -> list[Finding]:

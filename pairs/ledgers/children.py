@@ -172,7 +172,14 @@ class ChildLedgerResource(LedgerResource):
                 ]
 
     def get_bulk_update_fields(self):
-        return [*self.compared, "birth_year", "identity_hash", "id_number_hash", "updated_at"]
+        return [
+            *self.compared,
+            "birth_year",
+            "identity_hash",
+            "name_hash",
+            "id_number_hash",
+            "updated_at",
+        ]
 
     def before_save_instance(self, instance, row, **kwargs):
         instance.updated_at = timezone.now()

@@ -231,6 +231,9 @@ class Child(models.Model):
     # Keyed hashes for equality lookups on encrypted values.
     identity_hash = models.CharField(max_length=64, editable=False, db_index=True)
     id_number_hash = models.CharField(max_length=64, blank=True, editable=False)
+    # The full name alone, for the privacy guard on published pages (people.privacy_guard):
+    # a page's text is checked against the register without decrypting it.
+    name_hash = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
     # Plain fields: what counts and scopes are made of.
     gender = models.CharField(_("gender"), max_length=4, choices=Gender.choices)
     birth_year = models.PositiveSmallIntegerField(_("year of birth"), editable=False)

@@ -61,9 +61,10 @@ def child_fields_check(fields: dict) -> None:
 
 def child_identity_set(child: Child) -> None:
     """Set the fields derived from the personal ones: year of birth and the keyed hashes that
-    find a child without decrypting (name + date of birth; ID number)."""
+    find a child without decrypting (name + date of birth; the name alone; ID number)."""
     child.birth_year = child.date_of_birth.year
     child.identity_hash = lookup_hash(child.name, child.date_of_birth.isoformat())
+    child.name_hash = lookup_hash(child.name)
     child.id_number_hash = lookup_hash(child.id_number.upper()) if child.id_number else ""
 
 
@@ -192,6 +193,7 @@ def child_anonymise(*, child: Child) -> Child:
     for name in PERSONAL_FIELDS:
         setattr(child, name, None if name == "date_of_birth" else "")
     child.identity_hash = ""
+    child.name_hash = ""
     child.id_number_hash = ""
     child.guardian = None
     # The consent belongs to the guardian's account; it must not keep her account from

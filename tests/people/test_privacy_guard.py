@@ -15,6 +15,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 import pytest
 
 from courses.models import TrainingCoursePage
+from people.fields import lookup_hash
 from people.privacy_guard import (
     CHILD_NAME,
     ID_NUMBER,
@@ -22,6 +23,7 @@ from people.privacy_guard import (
     candidate_names,
     check_texts,
     number_findings,
+    registered_names_among,
 )
 from stories.models import StoryPage
 from tests.enrollment.attendance_support import at, training
@@ -84,6 +86,17 @@ def test_a_registered_childs_full_name_is_found_but_not_her_given_name(registere
     assert [(f.kind, f.field) for f in found] == [(CHILD_NAME, "Body")]
     assert "张小雨" not in found[0].message, "the name is never echoed back"
     assert check_texts([("Body", "王小明也来了")]) == [], "not a registered child"
+
+
+def test_names_are_matched_by_their_keyed_hash_without_decrypting_the_register(
+    registered_child, django_assert_num_queries
+):
+    assert registered_child.name_hash == lookup_hash("张小雨")
+    text = "今天张小雨和同学们一起去了图书馆，" * 40  # many candidates, one query per 500
+    with django_assert_num_queries(1):
+        assert registered_names_among(candidate_names(text)) == {"张小雨"}
+    type(registered_child).objects.filter(pk=registered_child.pk).update(name_hash="")
+    assert check_texts([("Body", "今天张小雨笑了")]) == [], "found by the hash, not the name"
 
 
 def test_an_anonymised_child_is_not_looked_for(registered_child):

@@ -222,7 +222,7 @@ def test_a_guardian_removing_her_child_keeps_only_the_anonymous_counts(lishi):
     child = Child.objects.get(pk=child.pk)
     for field in people_services.children.PERSONAL_FIELDS:
         assert getattr(child, field) in (None, ""), f"{field} is still there"
-    assert child.identity_hash == "" and child.id_number_hash == ""
+    assert child.identity_hash == "" and child.id_number_hash == "" and child.name_hash == ""
     assert child.guardian is None and child.anonymised_at is not None
     assert (child.county, child.category, child.gender, child.birth_year) == (
         lishi,
