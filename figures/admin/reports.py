@@ -109,9 +109,7 @@ class ReportIndexView(PeopleIndexView):
 
     @cached_property
     def header_buttons(self):
-        return [
-            HeaderButton(_("New report"), url=reverse("people_reports:add"), icon_name="plus")
-        ]
+        return [HeaderButton(_("New report"), url=reverse("people_reports:add"), icon_name="plus")]
 
     @cached_property
     def no_results_message(self):
@@ -226,7 +224,8 @@ class ReportPrintView(ReportObjectMixin, TemplateView):
             detail=f"printable report: {job}",
         )
         tables = report_tables(
-            self.request.user, county_id=job.county_id, start=job.start, end=job.end)
+            self.request.user, county_id=job.county_id, start=job.start, end=job.end
+        )
         return super().get_context_data(**kwargs) | {"job": job, "tables": tables}
 
 

@@ -32,9 +32,7 @@ def period_of(kind: str, start: date) -> tuple[date, date]:
 
 
 @transaction.atomic
-def report_request(
-    *, actor: User, county_id: int | None, kind: str, start: date
-) -> ReportJob:
+def report_request(*, actor: User, county_id: int | None, kind: str, start: date) -> ReportJob:
     """A report for ``county_id`` (None: the city, for city staff only; a coordinator's
     report is always her county's) of the month or year of ``start``."""
     if kind not in ReportJob.Kind.values:
