@@ -28,9 +28,9 @@ import pytest
 from enrollment import services as booking_services
 from enrollment.calendar.tokens import calendar_token_reset
 from enrollment.models import Booking
+from enrollment.selectors.certificates import certificate_code
 from figures.models import ReportJob
 from figures.reports.service import report_build
-from enrollment.selectors.certificates import certificate_code
 from pairs import services as pair_services
 from pairs.models import AdjustmentFlag, Donation, Festival, ImportJob, Pair, Visit, VisitKind
 from people.models import AuditEntry, Notification

@@ -6,8 +6,8 @@ waiting job, and does nothing for a job already started or finished."""
 import logging
 from datetime import date
 
-from django.core.files.base import ContentFile
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
