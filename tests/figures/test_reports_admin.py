@@ -62,6 +62,8 @@ def test_a_coordinator_asks_for_her_report_and_downloads_it(
     printable = client.get(f"{LIST}{report.pk}/print/").content.decode()
     assert "figures/report-print.css" in printable and "<table" in printable
     assert "style=" not in printable
+    assert "指标" in printable and "爱心妈妈" in printable  # Chinese headers and titles
+    assert "各县对比" not in printable  # a county's report has no comparison
 
 
 def test_the_page_refreshes_itself_while_the_report_is_built(client, world):
@@ -90,6 +92,8 @@ def test_city_staff_ask_for_the_citys_report(client, world, django_capture_on_co
     report = ReportJob.objects.get()
     assert (report.county, report.start, report.end) == (None, date(2026, 1, 1), date(2026, 12, 31))
     assert report.status == ReportJob.Status.DONE
+    printable = client.get(f"{LIST}{report.pk}/print/").content.decode()
+    assert "各县对比" in printable and "合计" in printable
 
 
 def test_the_list_has_a_fixed_number_of_queries(client, world):
