@@ -94,11 +94,12 @@ def test_the_workbook_headers_are_chinese(world, django_capture_on_commit_callba
 
 
 def test_the_task_run_twice_builds_once(world, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=False):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
         job = report_request(
             actor=world.coordinator_a, county_id=None, kind="year", start=date(2026, 5, 3)
         )
     assert (job.county_id, job.start, job.end) == (world.a.pk, date(2026, 1, 1), date(2026, 12, 31))
+    assert len(callbacks) == 1 and job.status == ReportJob.Status.QUEUED  # sent on commit
     from figures.tasks import build_report
 
     build_report.delay(job.pk)

@@ -108,3 +108,19 @@ def test_the_list_has_a_fixed_number_of_queries(client, world):
         )
     large = queries_to_render(client, LIST)
     assert_same_queries(small, large, "reports list")
+
+
+def test_a_monthly_report_needs_a_month(client, world):
+    client = signed_in_as(client, world.coordinator_a)
+    response = client.post(LIST + "new/", {"kind": "month", "month": "soon"})
+    assert response.status_code == 200
+    assert not ReportJob.objects.exists()
+
+
+def test_a_coordinator_cannot_ask_for_another_countys_report(
+    client, world, django_capture_on_commit_callbacks
+):
+    client = signed_in_as(client, world.coordinator_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(LIST + "new/", {"kind": "year", "year": "2026", "county": world.b.pk})
+    assert ReportJob.objects.get().county == world.a  # the county field is not hers to choose
