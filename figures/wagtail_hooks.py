@@ -5,11 +5,14 @@ page's headline figures (hook ``home_page_figures``, called by ``cms.models.Home
 from wagtail import hooks
 
 from figures.admin.dashboard import DashboardViewSet
+from figures.admin.reports import ReportViewSet
 from figures.home import home_figures
 
 ORDER_DASHBOARD = 10  # first: the coordinator's overview before her lists
+ORDER_REPORTS = 101
 
 hooks.register("register_people_admin_viewset", lambda: (ORDER_DASHBOARD, DashboardViewSet))
+hooks.register("register_people_admin_viewset", lambda: (ORDER_REPORTS, ReportViewSet))
 
 
 @hooks.register("home_page_figures")

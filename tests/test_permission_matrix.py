@@ -15,6 +15,7 @@ authenticator: every admin page and the check-in send them to the code or to the
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from urllib.parse import urlsplit
 
@@ -28,6 +29,8 @@ from enrollment import services as booking_services
 from enrollment.calendar.tokens import calendar_token_reset
 from enrollment.models import Booking
 from enrollment.selectors.certificates import certificate_code
+from figures.models import ReportJob
+from figures.reports.service import report_build
 from pairs import services as pair_services
 from pairs.models import AdjustmentFlag, Donation, Festival, ImportJob, Pair, Visit, VisitKind
 from people.models import AuditEntry, Notification
@@ -206,6 +209,21 @@ def import_job_a(w: World) -> int:
     job = job or ImportJob.objects.create(
         county=w.child_a.county, kind="children", file="imports/matrix.xlsx", total_rows=1
     )
+    return job.pk
+
+
+def report_a(w: World) -> int:
+    """A finished report of county A, its workbook built (made on demand)."""
+    job = ReportJob.objects.filter(county=w.child_a.county).first()
+    if job is None:
+        job = ReportJob.objects.create(
+            user=w.users["coordinator_a"],
+            county=w.child_a.county,
+            kind="month",
+            start=date(2026, 1, 1),
+            end=date(2026, 1, 31),
+        )
+        report_build(job_id=job.pk)
     return job.pk
 
 
@@ -414,6 +432,12 @@ MATRIX: dict[str, Row] = {
     "people_visits:inspect": Row(url("people_visits:inspect", visit_a), COUNTY_A_RECORD),
     "people_overdue:index": Row(url("people_overdue:index"), PEOPLE_ADMIN),
     "people_figures:index": Row(url("people_figures:index"), PEOPLE_ADMIN),
+    "people_reports:index": Row(url("people_reports:index"), PEOPLE_ADMIN),
+    "people_reports:index_results": Row(url("people_reports:index_results"), PEOPLE_ADMIN),
+    "people_reports:add": Row(url("people_reports:add"), PEOPLE_ADMIN),
+    "people_reports:inspect": Row(url("people_reports:inspect", report_a), COUNTY_A_RECORD),
+    "people_reports:download": Row(url("people_reports:download", report_a), COUNTY_A_RECORD),
+    "people_reports:print": Row(url("people_reports:print", report_a), COUNTY_A_RECORD),
     "people_concerns:index": Row(url("people_concerns:index"), PEOPLE_ADMIN),
     "people_concerns:index_results": Row(url("people_concerns:index_results"), PEOPLE_ADMIN),
     "people_concerns:add": Row(url("people_concerns:add"), PEOPLE_ADMIN),
