@@ -103,10 +103,10 @@ def generate(n: dict[str, int], county_ids: list[int], venue_ids: list[int], pag
                 ({sectors})[1 + g % 6], '', 2, '', ({statuses})[1 + g % 10], '',
                 now() - (g % 1500) * interval '1 day', now() - (g % 1400) * interval '1 day'
             FROM generate_series(1, {n["mothers"]}) g""",  # noqa: S608 (numbers only)
-        f"""INSERT INTO people_child (name, date_of_birth, identity_hash, id_number_hash, gender,
-            birth_year, county_id, township, school_stage, category, family_court_case,
+        f"""INSERT INTO people_child (name, date_of_birth, identity_hash, name_hash, id_number_hash,
+            gender, birth_year, county_id, township, school_stage, category, family_court_case,
             relationship, source, created_at, updated_at)
-            SELECT %s, %s, md5(g::text), '', 'boy', 2015, ({counties})[1 + g % {c}], '城北街道',
+            SELECT %s, %s, md5(g::text), md5('n' || g::text), '', 'boy', 2015, ({counties})[1 + g % {c}], '城北街道',
                 'primary', ({categories})[1 + g % 6], false, '', 'ledger', now(), now()
             FROM generate_series(1, {children}) g""",  # noqa: S608 (numbers only)
         # Pair i's child: 1 + (i - 1) % children. A child's first pair ends when it gets a
