@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import CoursePage, Session, TrainingCoursePage
+from courses.snippets import Venue
 from enrollment.errors import (
     BookingChanged,
     DomainError,
@@ -80,10 +81,13 @@ def lock_people(*, volunteer: Volunteer | None, child: Child | None) -> None:
         raise SessionBusy() from error
 
 
-def lock_session(session_id: int, course: CoursePage | None = None) -> Session:
+def lock_session(
+    session_id: int, course: CoursePage | None = None, venue: Venue | None = None
+) -> Session:
     """Lock the session's row (only that row: not its course page's, which the join would
     lock too, so sessions of one course are booked side by side) for the rest of the
-    transaction and return it fresh, with ``course`` (or its course fetched with it)."""
+    transaction and return it fresh, with ``course`` (or its course fetched with it) and
+    ``venue`` if given (what the notice names: read before the lock, like the course)."""
     try:
         locked = Session.objects.select_for_update(of=("self",))
         if course is None:
@@ -92,6 +96,8 @@ def lock_session(session_id: int, course: CoursePage | None = None) -> Session:
     except OperationalError as error:  # lock timeout (PostgreSQL) or database locked (SQLite)
         raise SessionBusy() from error
     Session._meta.get_field("course").set_cached_value(session, course)  # a page is costly
+    if venue is not None and venue.pk == session.venue_id:
+        Session._meta.get_field("venue").set_cached_value(session, venue)
     return session
 
 
@@ -152,7 +158,8 @@ def booking_create(
     course = session.specific_course
     same_lesson = isinstance(course, TrainingCoursePage) and not course.is_series
     check_clashes(session=session, volunteer=volunteer, child=child, same_lesson=same_lesson)
-    session = lock_session(session.pk, course=session.course)
+    venue = Session._meta.get_field("venue").get_cached_value(session, default=None)
+    session = lock_session(session.pk, course=session.course, venue=venue)
     check_session_open(session, now)
     free = session.capacity - session.seats_taken
     # First come, first served: a waiting entry that fits the free seats goes first (one that
