@@ -50,6 +50,13 @@ own gunicorn, and prints as its last line
 of the rush runs' own p95 (with ``--spread 0``, the burst: about 0.95 x families / rate;
 ``--ratio --spread 3`` gives the steady stream's).
 
+Without a broker (the default, as the quick start runs) each booking's notice is sent in the
+request, after its commit (Celery runs the task in-process): its rendering, the email and the
+outbox's two status updates are part of what a booking costs here. ``--broker URL`` gives
+gunicorn a Celery broker, as in production, so the request only queues the notice for a
+worker (none runs during the rush; the queue is emptied after each run): what the web tier
+alone costs per booking.
+
 Exit status 1 if the session was overbooked or underbooked, a family lost its booking, the
 waiting list is out of order, or a server error happened. Only loopback traffic; bounded by
 timeouts; gunicorn is always stopped.
@@ -132,6 +139,13 @@ def main() -> int:
         default=0.0,
         help="seconds over which the families arrive evenly (0: all at the same moment)",
     )
+    parser.add_argument(
+        "--broker",
+        default="",
+        help="a Celery broker for gunicorn (e.g. redis://127.0.0.1:6379/7, a database of your "
+        "own: it is emptied after each run): the notices are queued for a worker, as in "
+        "production, instead of sent in the request; no worker runs during the rush",
+    )
     args = parser.parse_args()
 
     url = os.environ.get("DATABASE_URL", "")
@@ -157,7 +171,7 @@ def main() -> int:
             for _round in range(RATIO_ROUNDS)
             for floor in (True, False)
         ]
-    return report_ratio(outcomes)
+    return report_ratio(outcomes, args)
 
 
 def run(args, env: dict[str, str], tmp: Path, *, floor: bool) -> Outcome:
@@ -167,6 +181,8 @@ def run(args, env: dict[str, str], tmp: Path, *, floor: bool) -> Outcome:
     from django.db import connections
 
     env = dict(env)
+    if args.broker:
+        env["CELERY_BROKER_URL"] = args.broker
     if floor:
         env["DJANGO_SETTINGS_MODULE"] = "tests.bench.floor_settings"
     started = time.perf_counter()
@@ -191,10 +207,20 @@ def run(args, env: dict[str, str], tmp: Path, *, floor: bool) -> Outcome:
         )
     finally:
         stop(server)
+        if args.broker:
+            _empty_queue(args.broker)
     errors_logged = log.read_text()[-3000:] if log.exists() else ""
     outcome = tally(session_id, len(families), rush, floor=floor)
     (report_floor if floor else report)(args, outcome, rush, errors_logged)
     return outcome
+
+
+def _empty_queue(broker: str) -> None:
+    """Drop the notices queued for a worker during the run (they stay pending in the outbox
+    of the scratch database; none is sent)."""
+    import redis
+
+    redis.Redis.from_url(broker).delete("celery")
 
 
 # Counting ---------------------------------------------------------------------------------------
@@ -323,11 +349,12 @@ def report_floor(args, outcome: Outcome, rush: Rush, log: str) -> None:
     )
 
 
-def report_ratio(outcomes: list[Outcome]) -> int:
+def report_ratio(outcomes: list[Outcome], args) -> int:
     """``--ratio``: the runs side by side, then the medians and their ratio on one line."""
     floors = [o for o in outcomes if o.floor]
     rushes = [o for o in outcomes if not o.floor]
-    print("\nfloor and rush alternately (requests handled per second, p95 ms):")
+    notices = f"queued on {args.broker}" if args.broker else "sent in the request (no broker)"
+    print(f"\nfloor and rush alternately (requests handled per second, p95 ms); notices {notices}:")
     for n, (floor, rush) in enumerate(zip(floors, rushes, strict=True), start=1):
         print(
             f"  round {n}: floor {floor.rps:.0f}/s p95 {floor.p95:.0f}; "

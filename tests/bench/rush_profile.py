@@ -70,7 +70,9 @@ def profile(args) -> int:
         started = time.perf_counter()
         profiler.enable()
         for client, data in clients:
-            statuses.append(client.post(path, data, HTTP_REFERER=f"http://{HOST}{path}").status_code)
+            statuses.append(
+                client.post(path, data, HTTP_REFERER=f"http://{HOST}{path}").status_code
+            )
         profiler.disable()
         elapsed = time.perf_counter() - started
     if args.dump:
