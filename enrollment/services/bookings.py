@@ -24,7 +24,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import CoursePage, Session, TrainingCoursePage
-from courses.snippets import Venue
 from enrollment.errors import (
     BookingChanged,
     DomainError,
@@ -81,13 +80,10 @@ def lock_people(*, volunteer: Volunteer | None, child: Child | None) -> None:
         raise SessionBusy() from error
 
 
-def lock_session(
-    session_id: int, course: CoursePage | None = None, venue: Venue | None = None
-) -> Session:
+def lock_session(session_id: int, course: CoursePage | None = None) -> Session:
     """Lock the session's row (only that row: not its course page's, which the join would
     lock too, so sessions of one course are booked side by side) for the rest of the
-    transaction and return it fresh, with ``course`` (or its course fetched with it) and
-    ``venue`` if given (what the notice names: read before the lock, like the course)."""
+    transaction and return it fresh, with ``course`` (or its course fetched with it)."""
     try:
         locked = Session.objects.select_for_update(of=("self",))
         if course is None:
@@ -96,9 +92,16 @@ def lock_session(
     except OperationalError as error:  # lock timeout (PostgreSQL) or database locked (SQLite)
         raise SessionBusy() from error
     Session._meta.get_field("course").set_cached_value(session, course)  # a page is costly
-    if venue is not None and venue.pk == session.venue_id:
-        Session._meta.get_field("venue").set_cached_value(session, venue)
     return session
+
+
+def _keep_venue(read: Session, locked: Session) -> None:
+    """The venue read with the session before the lock goes with the locked row (the notice
+    names it), as its course does: one query fewer under the lock."""
+    field = Session._meta.get_field("venue")
+    venue = field.get_cached_value(read, default=None)
+    if venue is not None and venue.pk == locked.venue_id:
+        field.set_cached_value(locked, venue)
 
 
 def _record(
@@ -158,8 +161,8 @@ def booking_create(
     course = session.specific_course
     same_lesson = isinstance(course, TrainingCoursePage) and not course.is_series
     check_clashes(session=session, volunteer=volunteer, child=child, same_lesson=same_lesson)
-    venue = Session._meta.get_field("venue").get_cached_value(session, default=None)
-    session = lock_session(session.pk, course=session.course, venue=venue)
+    read, session = session, lock_session(session.pk, course=session.course)
+    _keep_venue(read, session)
     check_session_open(session, now)
     free = session.capacity - session.seats_taken
     # First come, first served: a waiting entry that fits the free seats goes first (one that
