@@ -65,6 +65,7 @@ timeouts; gunicorn is always stopped.
 import argparse
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 from collections import Counter
@@ -198,7 +199,8 @@ def run(args, env: dict[str, str], tmp: Path, *, floor: bool) -> Outcome:
     log = tmp / "gunicorn.log"
     log.unlink(missing_ok=True)
     extra = ("--worker-class=gthread", f"--threads={args.threads}") if args.threads > 1 else ()
-    server = start_gunicorn(env, port, args.workers, log, extra)
+    # The emails of the notices (console backend) go nowhere: not the terminal's time.
+    server = start_gunicorn(env, port, args.workers, log, extra, stdout=subprocess.DEVNULL)
     try:
         wait_until_up(port, server, log)
         open_booking_pages(port, session_id, families)
