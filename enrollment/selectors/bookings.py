@@ -5,18 +5,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db.models import (
-    Count,
-    Exists,
-    F,
-    IntegerField,
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-    Value,
-)
-from django.db.models.functions import Coalesce, Length, Substr
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -25,7 +15,6 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, PageViewRestriction
 
 from courses.models import CoursePage, Session, SummerClassPage, TrainingCoursePage
-from courses.sessions import COURSE_TYPES
 from enrollment.errors import ContactUnverified
 from enrollment.models import Booking
 from pairs.selectors.pairs import own_active_pairs
@@ -35,7 +24,6 @@ from people.selectors.children import own_children
 
 Status = Booking.Status
 PAST_BOOKINGS_SHOWN = 10
-COURSE_PATHS = tuple(f"course__{name}" for name in COURSE_TYPES)
 # What booking a child reads of her: the age check, the name in messages, whose child she is.
 BOOKING_CHILD_FIELDS = ("name", "date_of_birth", "anonymised_at", "guardian")
 
@@ -52,28 +40,15 @@ def _visible_or_404(request: HttpRequest, page: Page) -> None:
         raise Http404
 
 
-def _course_restricted() -> Exists:
-    """Whether the session's course or a page above it has a privacy setting (a restricted
-    page whose tree path begins the course's). Asked in the session's own query, so that a
-    course without one, nearly every course, costs no query of its restrictions."""
-    prefix = Substr(OuterRef("course__path"), 1, Length("page__path"))
-    return Exists(PageViewRestriction.objects.alias(prefix=prefix).filter(page__path=F("prefix")))
-
-
 def bookable_session_or_404(request: HttpRequest, session_id: int) -> tuple[Session, CoursePage]:
     """A session of a live course ``request`` may see, with its venue, and its course as its
-    own page type, without its body (no booking page shows it). One query; a second reads
-    the privacy settings when the course or a page above it has one."""
+    own page type."""
     session = get_object_or_404(
-        Session.objects.with_specific_course()
-        .select_related("venue__county")
-        .defer(*(f"{path}__body" for path in ("course", *COURSE_PATHS)))
-        .annotate(course_restricted=_course_restricted()),
+        Session.objects.with_specific_course().select_related("venue__county"),
         pk=session_id,
         course__live=True,
     )
-    if session.course_restricted:
-        _visible_or_404(request, session.specific_course)
+    _visible_or_404(request, session.specific_course)
     return session, session.specific_course
 
 

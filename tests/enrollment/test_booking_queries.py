@@ -9,8 +9,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from wagtail.models import PageViewRestriction
-
 import pytest
 
 from courses.models import SummerClassPage
@@ -27,7 +25,8 @@ pytestmark = pytest.mark.django_db
 BOOKING_POST = [
     "SELECT django_session",  # her signed-in session
     "SELECT people_user",  # her account
-    "SELECT courses_session",  # the session, its course as its page type, venue; privacy?
+    "SELECT courses_session",  # the session, its course as its own page type, its venue
+    "SELECT wagtailcore_pageviewrestriction",  # the course's privacy settings
     "SELECT auth_group",  # her roles (whose children she may see)
     "SELECT people_child",  # her children, only what a booking reads of them
     "SAVEPOINT",
@@ -127,15 +126,3 @@ def test_joining_a_full_class_waiting_list_takes_no_more_queries_than_a_seat(cli
     assert Booking.objects.get(child=second_child).status == Booking.Status.WAITLISTED
     assert len(waiting) <= len(seat)
     assert [_shape(sql) for sql in waiting] == _expected(waiting=True), "\n".join(waiting)
-
-
-def test_a_course_with_a_privacy_setting_costs_one_query_more_to_book(client, lishi):
-    """Its restrictions are read (and let her through: the class is for signed-in people)."""
-    course, session = summer_class(capacity=5)
-    PageViewRestriction.objects.create(page=course, restriction_type="login")
-    guardian, (child,) = family(lishi)
-
-    queries = _book(client, session, guardian, child)
-
-    assert len(queries) == len(_expected()) + 1
-    assert "wagtailcore_pageviewrestriction" in queries[3]
