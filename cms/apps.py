@@ -9,6 +9,7 @@ class CmsConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self) -> None:
+        from cms import signals  # noqa: F401 - connects its receivers
         from cms.converters import IdConverter
         from cms.files import restrict_sqlite_files
 

@@ -79,6 +79,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous visitors' pages from the cache: a hit skips everything below.
+    "cms.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -328,6 +330,20 @@ CACHES["calendar"] = (
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "calendar",
         "OPTIONS": {"MAX_ENTRIES": 50_000},
+    }
+)
+# Public pages for anonymous visitors (cms.page_cache), kept this many seconds at most
+# (0: off; off under pytest but in the tests of the cache itself). Publishing and bookings
+# purge what they change at once; this bounds what nothing purges (a booking opening at its
+# time, a venue's name).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0 if TESTING else 60)
+CACHES["pages"] = (
+    {**CACHES["default"], "KEY_PREFIX": "pages"}
+    if "CACHE_URL" in env
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 5_000},
     }
 )
 

@@ -1,0 +1,172 @@
+"""Public pages for anonymous visitors, served from a cache (Redis in production through
+``CACHE_URL``, local memory in the quick start), kept for ``PAGE_CACHE_SECONDS`` (0: off).
+
+Why a middleware of ours and not wagtail-cache: a hit must cost little more than a static
+file (the target is 0.7 of WhiteNoise's rate), so it has to be answered before sessions,
+authentication, CSRF, messages, CSP and the rest of the stack run. wagtail-cache's fetching
+middleware sits at the end of the stack (every hit still pays for all of it), keys on the URL
+alone and clears the whole cache on publish with no way to purge the few pages a booking
+changes; it is also not on our package mirror. Django's own cache middleware has the same
+placement problem and no purge at all. This one is a few dozen lines placed right after
+WhiteNoise; the headers the middleware inside it add (CSP, X-Frame-Options, Vary,
+Content-Language) are stored with the page and replayed, and SecurityMiddleware, outside it,
+adds its own to hits and misses alike, so both carry the same headers.
+
+What is cached: a GET of a Wagtail page (``mark_page`` marks the request) answered 200,
+without view restrictions, that sets no cookie (so no CSRF token or message was used: those
+set cookies), is not marked private / no-store and shows no message. Never served from the
+cache: requests carrying the session cookie or the messages cookie, or an Authorization
+header. The key holds scheme, host, language and the full path with its query string, so
+every filter and page of a listing is kept apart.
+
+Purging without listing keys: every entry records two generations it was rendered under, the
+site's and its path's (a token each, kept in the cache). An entry is served only while both
+are still current; purging is setting a new token. The generations are read before the page
+is rendered, so a render that started before a purge is stored under the old tokens and is
+never served. Content changes are rare and show up in many places (the navigation, the
+home page, listings, a story's neighbours), so publishing, unpublishing, moving or deleting a
+page, a change of its privacy, of the site settings or of a site purge the site's generation
+(``purge_all``). Bookings are frequent and change a session's seats left, shown on its course
+page, that page's index and the home page: those purge only these paths (``purge_page``).
+"""
+
+import hashlib
+import secrets
+from collections.abc import Callable, Iterable
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.utils.cache import cc_delim_re
+from django.utils.translation import get_language_from_request
+
+from wagtail.models import Page
+
+CACHE_ALIAS = "pages"
+SITE_GENERATION = "gen:site"
+MESSAGES_COOKIE = "messages"  # django.contrib.messages' CookieStorage
+NOT_SHARED = {"private", "no-store", "no-cache"}
+MARK = "page_cache_allowed"
+
+
+def _cache():
+    return caches[CACHE_ALIAS]
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def path_generation_key(path: str) -> str:
+    return f"gen:path:{_digest(path)}"
+
+
+def _response_key(request: HttpRequest) -> str:
+    language = get_language_from_request(request)
+    where = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return f"page:{language}:{_digest(where)}"
+
+
+def _bypass(request: HttpRequest) -> bool:
+    cookies = request.COOKIES
+    return (
+        settings.SESSION_COOKIE_NAME in cookies
+        or MESSAGES_COOKIE in cookies
+        or "HTTP_AUTHORIZATION" in request.META
+        or request.path_info.startswith(settings.ADMIN_PATH_PREFIXES)
+    )
+
+
+def _new_token() -> str:
+    return secrets.token_hex(8)
+
+
+def _generations(cache, keys: tuple[str, str], found: dict) -> tuple[str, str]:
+    """The current generations; missing ones (a new cache, an evicted key) are created
+    first, before the page is rendered."""
+    if all(found.get(key) is not None for key in keys):
+        return found[keys[0]], found[keys[1]]
+    for key in keys:
+        if found.get(key) is None:
+            cache.add(key, _new_token(), None)
+    current = cache.get_many(keys)
+    return current.get(keys[0], ""), current.get(keys[1], "")
+
+
+def _storable(request: HttpRequest, response: HttpResponseBase) -> bool:
+    if not getattr(request, MARK, False) or response.status_code != 200:
+        return False
+    if response.streaming or response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False
+    directives = {
+        d.split("=")[0].strip().lower()
+        for d in cc_delim_re.split(response.get("Cache-Control", ""))
+    }
+    if directives & NOT_SHARED:
+        return False
+    messages = getattr(request, "_messages", None)
+    if messages is not None and len(messages):
+        return False
+    user = getattr(request, "user", None)
+    return not (user is not None and user.is_authenticated)
+
+
+class PageCacheMiddleware:
+    """Answer anonymous GETs of public pages from the cache; store what may be stored.
+    Place it right after WhiteNoise (see the module's docstring)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        seconds = settings.PAGE_CACHE_SECONDS
+        if not seconds or request.method != "GET" or _bypass(request):
+            return self.get_response(request)
+        cache = _cache()
+        generation_keys = (SITE_GENERATION, path_generation_key(request.path_info))
+        key = _response_key(request)
+        found = cache.get_many([*generation_keys, key])
+        entry = found.get(key)
+        if entry is not None and entry[0] == (
+            found.get(generation_keys[0]),
+            found.get(generation_keys[1]),
+        ):
+            _, status, headers, content = entry
+            return HttpResponse(content, status=status, headers=headers)
+        generations = _generations(cache, generation_keys, found)
+        response = self.get_response(request)
+        if _storable(request, response):
+            entry = (generations, response.status_code, dict(response.items()), response.content)
+            cache.set(key, entry, seconds)
+        return response
+
+
+def mark_page(page: Page, request: HttpRequest, serve_args, serve_kwargs) -> None:
+    """Wagtail's ``before_serve_page`` hook: this response may be stored, unless the page
+    (or one above it) is private."""
+    if request.method == "GET" and not page.get_view_restrictions().exists():
+        setattr(request, MARK, True)
+
+
+def purge_all() -> None:
+    """Every cached page is out of date (content changed): after the commit."""
+    transaction.on_commit(lambda: _cache().set(SITE_GENERATION, _new_token(), None))
+
+
+def purge_paths(paths: Iterable[str]) -> None:
+    """These paths (with every query string) are out of date: after the commit."""
+    keys = {path_generation_key(path) for path in paths}
+    if keys:
+        transaction.on_commit(lambda: _cache().set_many(dict.fromkeys(keys, _new_token()), None))
+
+
+def purge_page(page: Page) -> None:
+    """``page`` and the pages above it (its index, the home page), whose paths are the
+    beginnings of its own, are out of date."""
+    parts = page.get_url_parts()
+    path = parts[2] if parts else None
+    if not path:
+        return
+    steps = path.strip("/").split("/") if path.strip("/") else []
+    purge_paths(["/", *("/" + "/".join(steps[:n]) + "/" for n in range(1, len(steps) + 1))])
