@@ -321,6 +321,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Cache: local memory unless CACHE_URL (e.g. redis://127.0.0.1:6379/1) is given.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "cms.cache_backends.RedisCache"  # reuses its Redis client
 # Calendar feeds cache each event's text and each feed's: thousands of entries, more than
 # local memory's default of 300 keeps.
 CACHES["calendar"] = (
