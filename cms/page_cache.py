@@ -32,6 +32,7 @@ page, that page's index and the home page: those purge only these paths (``purge
 
 import hashlib
 import secrets
+import time
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
@@ -112,6 +113,40 @@ def _storable(request: HttpRequest, response: HttpResponseBase) -> bool:
     return not (user is not None and user.is_authenticated)
 
 
+class _Recent:
+    """The pages this process served lately, for ``PAGE_CACHE_LOCAL_SECONDS``: a burst of
+    visitors to one page is answered without asking the shared cache each time. A purge in
+    this process empties it; one in another process reaches it within those seconds."""
+
+    def __init__(self, size: int = 500) -> None:
+        self.size = size
+        self.entries: dict[str, tuple[float, tuple]] = {}
+
+    def get(self, key: str) -> tuple | None:
+        found = self.entries.get(key)
+        if found is not None and found[0] > time.monotonic():
+            return found[1]
+        return None
+
+    def put(self, key: str, entry: tuple) -> None:
+        seconds = settings.PAGE_CACHE_LOCAL_SECONDS
+        if seconds > 0:
+            if len(self.entries) >= self.size:
+                self.entries.clear()
+            self.entries[key] = (time.monotonic() + seconds, entry)
+
+    def clear(self) -> None:
+        self.entries.clear()
+
+
+recent = _Recent()
+
+
+def _answer(entry: tuple) -> HttpResponse:
+    _, status, headers, content = entry
+    return HttpResponse(content, status=status, headers=headers)
+
+
 class PageCacheMiddleware:
     """Answer anonymous GETs of public pages from the cache; store what may be stored.
     Place it right after WhiteNoise (see the module's docstring)."""
@@ -123,22 +158,25 @@ class PageCacheMiddleware:
         seconds = settings.PAGE_CACHE_SECONDS
         if not seconds or request.method != "GET" or _bypass(request):
             return self.get_response(request)
+        key = _response_key(request)
+        if (entry := recent.get(key)) is not None:
+            return _answer(entry)
         cache = _cache()
         generation_keys = (SITE_GENERATION, path_generation_key(request.path_info))
-        key = _response_key(request)
         found = cache.get_many([*generation_keys, key])
         entry = found.get(key)
         if entry is not None and entry[0] == (
             found.get(generation_keys[0]),
             found.get(generation_keys[1]),
         ):
-            _, status, headers, content = entry
-            return HttpResponse(content, status=status, headers=headers)
+            recent.put(key, entry)
+            return _answer(entry)
         generations = _generations(cache, generation_keys, found)
         response = self.get_response(request)
         if _storable(request, response):
             entry = (generations, response.status_code, dict(response.items()), response.content)
             cache.set(key, entry, seconds)
+            recent.put(key, entry)
         return response
 
 
@@ -151,14 +189,24 @@ def mark_page(page: Page, request: HttpRequest, serve_args, serve_kwargs) -> Non
 
 def purge_all() -> None:
     """Every cached page is out of date (content changed): after the commit."""
-    transaction.on_commit(lambda: _cache().set(SITE_GENERATION, _new_token(), None))
+
+    def purge() -> None:
+        _cache().set(SITE_GENERATION, _new_token(), None)
+        recent.clear()
+
+    transaction.on_commit(purge)
 
 
 def purge_paths(paths: Iterable[str]) -> None:
     """These paths (with every query string) are out of date: after the commit."""
     keys = {path_generation_key(path) for path in paths}
+
+    def purge() -> None:
+        _cache().set_many(dict.fromkeys(keys, _new_token()), None)
+        recent.clear()
+
     if keys:
-        transaction.on_commit(lambda: _cache().set_many(dict.fromkeys(keys, _new_token()), None))
+        transaction.on_commit(purge)
 
 
 def purge_page(page: Page) -> None:

@@ -339,6 +339,9 @@ CACHES["calendar"] = (
 # purge what they change at once; this bounds what nothing purges (a booking opening at its
 # time, a venue's name).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0 if TESTING else 60)
+# Each process also keeps the pages it served for this long (0: off), so that a burst on one
+# page does not ask Redis each time: a purge made by another process reaches it this late.
+PAGE_CACHE_LOCAL_SECONDS = env.float("PAGE_CACHE_LOCAL_SECONDS", default=1.0)
 CACHES["pages"] = (
     {**CACHES["default"], "KEY_PREFIX": "pages"}
     if "CACHE_URL" in env

@@ -13,6 +13,7 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
+from cms import page_cache
 from enrollment import services
 from tests.enrollment.attendance_support import at, book, summer_class
 from tests.factories import StoryPageFactory
@@ -23,7 +24,11 @@ pytestmark = pytest.mark.usefixtures("in_english")
 
 @pytest.fixture(autouse=True)
 def _page_cache_on(settings):
+    """On, with an empty memory of recent pages (the shared cache is emptied by conftest)."""
     settings.PAGE_CACHE_SECONDS = 60
+    page_cache.recent.clear()
+    yield
+    page_cache.recent.clear()
 
 
 def fetch(client, url: str, **extra):
@@ -275,3 +280,24 @@ def test_a_booking_purges_only_the_pages_above_its_course(
         book(seat, guardian, child=child)
 
     assert_hit(client, story.url)
+
+
+def test_a_purge_by_another_process_reaches_this_one_within_the_local_seconds(
+    client, home, settings, monkeypatch
+):
+    settings.PAGE_CACHE_LOCAL_SECONDS = 1.0
+    warm(client, "/")
+    page_cache.caches[page_cache.CACHE_ALIAS].set(page_cache.SITE_GENERATION, "other", None)
+
+    assert_hit(client, "/")  # from this process's memory, for at most a second
+    later = page_cache.time.monotonic() + 1.1
+    monkeypatch.setattr(page_cache.time, "monotonic", lambda: later)
+    assert_rendered(client, "/")
+
+
+def test_without_local_memory_a_purge_by_another_process_is_seen_at_once(client, home, settings):
+    settings.PAGE_CACHE_LOCAL_SECONDS = 0
+    warm(client, "/")
+    page_cache.caches[page_cache.CACHE_ALIAS].set(page_cache.SITE_GENERATION, "other", None)
+
+    assert_rendered(client, "/")
