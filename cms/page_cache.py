@@ -12,10 +12,10 @@ WhiteNoise; the headers the middleware inside it add (CSP, X-Frame-Options, Vary
 Content-Language) are stored with the page and replayed, and SecurityMiddleware, outside it,
 adds its own to hits and misses alike, so both carry the same headers.
 
-What is cached: a GET of a Wagtail page (``mark_page`` marks the request) answered 200,
-without view restrictions, that sets no cookie (so no CSRF token or message was used: those
-set cookies), is not marked private / no-store and shows no message. Never served from the
-cache: requests carrying the session cookie or the messages cookie, or an Authorization
+What is cached: a GET of a Wagtail page (``mark_page`` marks the request) answered 200 that
+sets no cookie (so no CSRF token or message was used: those set cookies; a private page's
+password form is one), is not marked private / no-store and shows no message. Never served
+from the cache: requests carrying the session cookie or the messages cookie, or an Authorization
 header. The key holds scheme, host, language and the full path with its query string, so
 every filter and page of a listing is kept apart.
 
@@ -181,10 +181,10 @@ class PageCacheMiddleware:
 
 
 def mark_page(page: Page, request: HttpRequest, serve_args, serve_kwargs) -> None:
-    """Wagtail's ``before_serve_page`` hook: this response may be stored, unless the page
-    (or one above it) is private."""
-    if request.method == "GET" and not page.get_view_restrictions().exists():
-        setattr(request, MARK, True)
+    """Wagtail's ``before_serve_page`` hook: this response may be stored. A private page
+    never is, with no query of ours: to an anonymous visitor Wagtail answers with a redirect
+    to sign in or a password form, which sets the CSRF cookie."""
+    setattr(request, MARK, True)
 
 
 def purge_all() -> None:
