@@ -1,33 +1,41 @@
 """Public pages for anonymous visitors, served from a cache (Redis in production through
 ``CACHE_URL``, local memory in the quick start), kept for ``PAGE_CACHE_SECONDS`` (0: off).
 
-Why a middleware of ours and not wagtail-cache: a hit must cost little more than a static
-file (the target is 0.7 of WhiteNoise's rate), so it has to be answered before sessions,
-authentication, CSRF, messages, CSP and the rest of the stack run. wagtail-cache's fetching
-middleware sits at the end of the stack (every hit still pays for all of it), keys on the URL
-alone and clears the whole cache on publish with no way to purge the few pages a booking
-changes; it is also not on our package mirror. Django's own cache middleware has the same
-placement problem and no purge at all. This one is a few dozen lines placed right after
-WhiteNoise; the headers the middleware inside it add (CSP, X-Frame-Options, Vary,
-Content-Language) are stored with the page and replayed, and SecurityMiddleware, outside it,
-adds its own to hits and misses alike, so both carry the same headers.
+Why a middleware of ours and not wagtail-cache (or Django's cache middleware): a hit must
+cost little more than a static file (the target is 0.7 of WhiteNoise's rate), so it has to
+be answered before sessions, authentication, CSRF, messages, CSP and the rest of the stack
+run. Both of those fetch from the cache in a middleware that must come LAST in the list, so
+every hit still pays for the whole stack (measured here: a hit right after WhiteNoise costs
+about what the static file does). wagtail-cache also sends its timeout to browsers as
+``Cache-Control: max-age`` (a phone would keep a page a purge cannot reach, and anonymous
+pages here carry no max-age), purges single URLs only through a key ring rewritten on every
+store, and is not on our package mirror. This one is placed right after WhiteNoise; the
+headers the middleware inside it add (CSP, X-Frame-Options, Vary, Content-Language) are
+stored with the page and replayed, and SecurityMiddleware, outside it, adds its own to hits
+and misses alike, so both carry the same headers.
 
 What is cached: a GET of a Wagtail page (``mark_page`` marks the request) answered 200 that
 sets no cookie (so no CSRF token or message was used: those set cookies; a private page's
 password form is one), is not marked private / no-store and shows no message. Never served
-from the cache: requests carrying the session cookie or the messages cookie, or an Authorization
-header. The key holds scheme, host, language and the full path with its query string, so
-every filter and page of a listing is kept apart.
+from the cache: requests carrying the session cookie or the messages cookie, or an
+Authorization header. The key holds scheme, host, language and the full path with its query
+string, so every filter and page of a listing is kept apart.
 
 Purging without listing keys: every entry records two generations it was rendered under, the
 site's and its path's (a token each, kept in the cache). An entry is served only while both
-are still current; purging is setting a new token. The generations are read before the page
-is rendered, so a render that started before a purge is stored under the old tokens and is
-never served. Content changes are rare and show up in many places (the navigation, the
-home page, listings, a story's neighbours), so publishing, unpublishing, moving or deleting a
-page, a change of its privacy, of the site settings or of a site purge the site's generation
-(``purge_all``). Bookings are frequent and change a session's seats left, shown on its course
-page, that page's index and the home page: those purge only these paths (``purge_page``).
+are still current; purging is setting a new token, after the commit. The generations are
+read before the page is rendered, so a render that started before a purge is stored under
+the old tokens and never served. Content changes are rare and show up in many places (the
+navigation, the home page, listings, a story's neighbours), so publishing, unpublishing,
+moving or deleting a page, a change of its privacy, of the site settings or of a site purge
+the site's generation (``purge_all``, ``cms.signals``). Bookings are frequent and change a
+session's seats left, shown on its course page, that page's index and the home page: those
+purge only these paths (``purge_page``, ``enrollment.signals``).
+
+Each process also keeps the pages it served for ``PAGE_CACHE_LOCAL_SECONDS`` (``recent``):
+in a burst on one page Redis is not asked every time (its client costs more than the rest of
+a hit). A purge empties this process's memory at once and reaches the others within those
+seconds (the issue allows a full class to show as open for a second or two, no more).
 """
 
 import hashlib
