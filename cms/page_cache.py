@@ -39,6 +39,7 @@ seconds (the issue allows a full class to show as open for a second or two, no m
 """
 
 import hashlib
+import logging
 import secrets
 import time
 from collections.abc import Callable, Iterable
@@ -53,6 +54,7 @@ from django.utils.translation import get_language_from_request
 from wagtail.models import Page
 
 CACHE_ALIAS = "pages"
+logger = logging.getLogger(__name__)
 SITE_GENERATION = "gen:site"
 MESSAGES_COOKIE = "messages"  # django.contrib.messages' CookieStorage
 NOT_SHARED = {"private", "no-store", "no-cache"}
@@ -170,22 +172,36 @@ class PageCacheMiddleware:
         if (entry := recent.get(key)) is not None:
             return _answer(entry)
         cache = _cache()
-        generation_keys = (SITE_GENERATION, path_generation_key(request.path_info))
-        found = cache.get_many([*generation_keys, key])
-        entry = found.get(key)
-        if entry is not None and entry[0] == (
-            found.get(generation_keys[0]),
-            found.get(generation_keys[1]),
-        ):
+        try:
+            entry, generations = _lookup(cache, key, request.path_info)
+        except Exception:  # the cache is down: the page is rendered, as without it
+            logger.exception("Page cache: could not read %s", request.path_info)
+            return self.get_response(request)
+        if entry is not None:
             recent.put(key, entry)
             return _answer(entry)
-        generations = _generations(cache, generation_keys, found)
         response = self.get_response(request)
         if _storable(request, response):
             entry = (generations, response.status_code, dict(response.items()), response.content)
-            cache.set(key, entry, seconds)
+            try:
+                cache.set(key, entry, seconds)
+            except Exception:
+                logger.exception("Page cache: could not store %s", request.path_info)
+                return response
             recent.put(key, entry)
         return response
+
+
+def _lookup(cache, key: str, path: str) -> tuple[tuple | None, tuple[str, str]]:
+    """The entry under ``key`` if it is current, and the current generations (created if
+    missing, before the page is rendered)."""
+    generation_keys = (SITE_GENERATION, path_generation_key(path))
+    found = cache.get_many([*generation_keys, key])
+    generations = (found.get(generation_keys[0]), found.get(generation_keys[1]))
+    entry = found.get(key)
+    if entry is not None and None not in generations and entry[0] == generations:
+        return entry, generations
+    return None, _generations(cache, generation_keys, found)
 
 
 def mark_page(page: Page, request: HttpRequest, serve_args, serve_kwargs) -> None:
@@ -202,7 +218,7 @@ def purge_all() -> None:
         _cache().set(SITE_GENERATION, _new_token(), None)
         recent.clear()
 
-    transaction.on_commit(purge)
+    transaction.on_commit(purge, robust=True)  # logged if the cache is down
 
 
 def purge_paths(paths: Iterable[str]) -> None:
@@ -214,7 +230,7 @@ def purge_paths(paths: Iterable[str]) -> None:
         recent.clear()
 
     if keys:
-        transaction.on_commit(purge)
+        transaction.on_commit(purge, robust=True)  # logged if the cache is down
 
 
 def purge_page(page: Page) -> None:

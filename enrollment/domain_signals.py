@@ -17,4 +17,5 @@ seats_changed = Signal()
 
 
 def seats_changed_on_commit(session: Session) -> None:
-    transaction.on_commit(partial(seats_changed.send, sender=Session, session=session))
+    """A receiver that fails is logged: the booking has committed, its answer must go out."""
+    transaction.on_commit(partial(seats_changed.send, sender=Session, session=session), robust=True)

@@ -300,3 +300,18 @@ def test_without_local_memory_a_purge_by_another_process_is_seen_at_once(client,
     page_cache.caches[page_cache.CACHE_ALIAS].set(page_cache.SITE_GENERATION, "other", None)
 
     assert_rendered(client, "/")
+
+
+class BrokenCache:
+    def __getattr__(self, name):
+        def fail(*args, **kwargs):
+            raise ConnectionError("Redis is down")
+
+        return fail
+
+
+def test_pages_are_rendered_when_the_cache_is_down(client, home, monkeypatch):
+    monkeypatch.setattr(page_cache, "_cache", BrokenCache)
+
+    assert_rendered(client, "/")
+    assert_rendered(client, "/")
