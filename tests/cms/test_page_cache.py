@@ -2,6 +2,8 @@
 query; signed-in people, a session cookie, messages and cookies are never cached nor served
 from it; publishing and bookings purge what they change; a hit carries the miss's headers."""
 
+import datetime as dt
+
 from django.contrib import messages
 from django.db import connection
 from django.middleware.csrf import get_token
@@ -315,3 +317,18 @@ def test_pages_are_rendered_when_the_cache_is_down(client, home, monkeypatch):
 
     assert_rendered(client, "/")
     assert_rendered(client, "/")
+
+
+def test_a_session_moved_purges_the_pages_showing_it(
+    client, seat, django_capture_on_commit_callbacks
+):
+    pages = (seat.course.url, "/summer/", "/")
+    warm(client, *pages)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        seat.start += dt.timedelta(hours=1)
+        seat.end += dt.timedelta(hours=1)
+        seat.save()
+
+    for url in pages:
+        assert_rendered(client, url)
