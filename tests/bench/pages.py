@@ -20,6 +20,8 @@ the ratios, not the rates. Exits 1 on any error answer.
 """
 
 import argparse
+import difflib
+import http.client
 import re
 import shutil
 import statistics
@@ -130,8 +132,6 @@ def discover(env: dict[str, str]) -> tuple[str, dict[str, str]]:
 
 
 def fetch(port: int, path: str) -> tuple[int, bytes]:
-    import http.client
-
     conn = http.client.HTTPConnection(HOST, port, timeout=30)
     conn.request("GET", path)
     response = conn.getresponse()
@@ -153,8 +153,6 @@ def check_same_pages(cached_port: int, uncached_port: int, pages: dict[str, str]
         if statuses != {200}:
             raise SystemExit(f"{label} {path} answered {statuses}")
         if len({body for _, body in answers}) != 1:
-            import difflib
-
             a, b = answers[0][1].decode().splitlines(), answers[-1][1].decode().splitlines()
             diff = "\n".join(list(difflib.unified_diff(a, b, lineterm=""))[:40])
             raise SystemExit(
