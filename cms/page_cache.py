@@ -40,22 +40,27 @@ seconds (the issue allows a full class to show as open for a second or two, no m
 
 import hashlib
 import logging
+import math
 import secrets
 import time
 from collections.abc import Callable, Iterable
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.utils import timezone
 from django.utils.cache import cc_delim_re
 from django.utils.translation import get_language_from_request
 
+from wagtail import hooks
 from wagtail.models import Page
 
 CACHE_ALIAS = "pages"
 logger = logging.getLogger(__name__)
 SITE_GENERATION = "gen:site"
+CHANGES_AT = "changes-at"
 MESSAGES_COOKIE = "messages"  # django.contrib.messages' CookieStorage
 NOT_SHARED = {"private", "no-store", "no-cache"}
 MARK = "page_cache_allowed"
@@ -174,6 +179,8 @@ class PageCacheMiddleware:
         cache = _cache()
         try:
             entry, generations = _lookup(cache, key, request.path_info)
+            if entry is None:
+                seconds = cache_seconds(cache, seconds)
         except Exception:  # the cache is down: the page is rendered, as without it
             logger.exception("Page cache: could not read %s", request.path_info)
             return self.get_response(request)
@@ -190,6 +197,20 @@ class PageCacheMiddleware:
                 return response
             recent.put(key, entry)
         return response
+
+
+def cache_seconds(cache, seconds: int) -> int:
+    """``seconds``, or fewer when what the pages show changes by itself sooner (a session's
+    booking opens or closes, a session starts or ends): the earliest time the
+    ``page_cache_changes_at`` hooks give (each takes ``now``, returns a time or None). Kept in
+    the cache until it passes or a purge of every page; read before the page is rendered."""
+    now = timezone.now()
+    changes_at = cache.get(CHANGES_AT)
+    if changes_at is None or changes_at <= now:
+        found = [when for hook in hooks.get_hooks("page_cache_changes_at") if (when := hook(now))]
+        changes_at = min([when for when in found if when > now], default=now + timedelta(days=1))
+        cache.set(CHANGES_AT, changes_at, seconds)
+    return max(1, min(seconds, math.ceil((changes_at - now).total_seconds())))
 
 
 def _lookup(cache, key: str, path: str) -> tuple[tuple | None, tuple[str, str]]:
@@ -215,25 +236,31 @@ def purge_all() -> None:
     """Every cached page is out of date (content changed): after the commit."""
 
     def purge() -> None:
-        _cache().set(SITE_GENERATION, _new_token(), None)
+        cache = _cache()
+        cache.set(SITE_GENERATION, _new_token(), None)
+        cache.delete(CHANGES_AT)  # sessions may have been added or moved
         recent.clear()
 
     transaction.on_commit(purge, robust=True)  # logged if the cache is down
 
 
-def purge_paths(paths: Iterable[str]) -> None:
-    """These paths (with every query string) are out of date: after the commit."""
+def purge_paths(paths: Iterable[str], *, times_changed: bool = False) -> None:
+    """These paths (with every query string) are out of date: after the commit.
+    ``times_changed``: a session's times changed too (see ``cache_seconds``)."""
     keys = {path_generation_key(path) for path in paths}
 
     def purge() -> None:
-        _cache().set_many(dict.fromkeys(keys, _new_token()), None)
+        cache = _cache()
+        cache.set_many(dict.fromkeys(keys, _new_token()), None)
+        if times_changed:
+            cache.delete(CHANGES_AT)
         recent.clear()
 
     if keys:
         transaction.on_commit(purge, robust=True)  # logged if the cache is down
 
 
-def purge_page(page: Page) -> None:
+def purge_page(page: Page, *, times_changed: bool = False) -> None:
     """``page`` and the pages above it (its index, the home page), whose paths are the
     beginnings of its own, are out of date."""
     parts = page.get_url_parts()
@@ -241,4 +268,5 @@ def purge_page(page: Page) -> None:
     if not path:
         return
     steps = path.strip("/").split("/") if path.strip("/") else []
-    purge_paths(["/", *("/" + "/".join(steps[:n]) + "/" for n in range(1, len(steps) + 1))])
+    paths = ["/", *("/" + "/".join(steps[:n]) + "/" for n in range(1, len(steps) + 1))]
+    purge_paths(paths, times_changed=times_changed)

@@ -57,9 +57,13 @@ def course_published(sender, instance, revision=None, **kwargs) -> None:
 
 
 @receiver(seats_changed, dispatch_uid="enrollment_seats_changed_page_cache")
-@receiver(session_moved, dispatch_uid="enrollment_session_moved_page_cache")
-def purge_pages_showing_session(sender, session: Session, **kwargs) -> None:
+def purge_pages_showing_seats(sender, session: Session, **kwargs) -> None:
     purge_page(session.course)
+
+
+@receiver(session_moved, dispatch_uid="enrollment_session_moved_page_cache")
+def purge_pages_showing_moved_session(sender, session: Session, **kwargs) -> None:
+    purge_page(session.course, times_changed=True)
 
 
 @receiver(volunteer_leaving, dispatch_uid="enrollment_volunteer_leaving")

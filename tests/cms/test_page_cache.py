@@ -3,12 +3,14 @@ query; signed-in people, a session cookie, messages and cookies are never cached
 from it; publishing and bookings purge what they change; a hit carries the miss's headers."""
 
 import datetime as dt
+import time
 
 from django.contrib import messages
 from django.db import connection
 from django.middleware.csrf import get_token
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from wagtail import hooks
 from wagtail.models import PageViewRestriction
@@ -17,8 +19,8 @@ import pytest
 
 from cms import page_cache
 from enrollment import services
-from tests.enrollment.attendance_support import at, book, summer_class
-from tests.factories import StoryPageFactory
+from tests.enrollment.attendance_support import at, book, session_at, summer_class
+from tests.factories import StoryPageFactory, SummerClassPageFactory
 from tests.makers import PASSWORD, county, make_child, make_guardian, make_user
 
 pytestmark = pytest.mark.usefixtures("in_english")
@@ -332,3 +334,36 @@ def test_a_session_moved_purges_the_pages_showing_it(
 
     for url in pages:
         assert_rendered(client, url)
+
+
+def class_opening_in(seconds: float):
+    opens = timezone.now() + dt.timedelta(seconds=seconds)
+    session = session_at(at(5), county(), capacity=5, booking_opens=opens)
+    return SummerClassPageFactory(age_min=6, age_max=12, sessions=[session])
+
+
+def test_a_page_is_kept_no_longer_than_until_a_booking_opens(client, home, summer_index):
+    course = class_opening_in(2)
+    warm(client, course.url)
+    assert "Booking not open yet" in assert_hit(client, course.url).content.decode()
+
+    time.sleep(2.1)
+    page_cache.recent.clear()  # this process's memory: a second at most, not what is tested
+
+    assert "Book a seat" in assert_rendered(client, course.url).content.decode()
+
+
+def test_the_next_change_is_looked_up_once_and_again_after_a_purge(
+    home, summer_index, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    class_opening_in(3600)
+    cache = page_cache.caches[page_cache.CACHE_ALIAS]
+
+    assert 3590 <= page_cache.cache_seconds(cache, 7200) <= 3600
+    with django_assert_num_queries(0):
+        assert page_cache.cache_seconds(cache, 60) == 60
+
+    class_opening_in(30)
+    with django_capture_on_commit_callbacks(execute=True):
+        page_cache.purge_all()
+    assert 20 <= page_cache.cache_seconds(cache, 60) <= 30
