@@ -30,7 +30,9 @@ navigation, the home page, listings, a story's neighbours), so publishing, unpub
 moving or deleting a page, a change of its privacy, of the site settings or of a site purge
 the site's generation (``purge_all``, ``cms.signals``). Bookings are frequent and change a
 session's seats left, shown on its course page, that page's index and the home page: those
-purge only these paths (``purge_page``, ``enrollment.signals``).
+purge only these paths (``purge_page``, ``enrollment.signals``). What changes by itself (a
+booking opens at its hour) is not purged: no page is kept past the next such moment
+(``cache_seconds``).
 
 Each process also keeps the pages it served for ``PAGE_CACHE_LOCAL_SECONDS`` (``recent``):
 in a burst on one page Redis is not asked every time (its client costs more than the rest of

@@ -336,8 +336,8 @@ CACHES["calendar"] = (
 )
 # Public pages for anonymous visitors (cms.page_cache), kept this many seconds at most
 # (0: off; off under pytest but in the tests of the cache itself). Publishing and bookings
-# purge what they change at once; this bounds what nothing purges (a booking opening at its
-# time, a venue's name).
+# purge what they change at once, and no page is kept past the moment a session's booking
+# opens or closes; this bounds what nothing purges (a venue renamed, the live figures).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0 if TESTING else 60)
 # Each process also keeps the pages it served for this long (0: off), so that a burst on one
 # page does not ask Redis each time: a purge made by another process reaches it this late.
