@@ -123,6 +123,10 @@ def _storable(request: HttpRequest, response: HttpResponseBase) -> bool:
     }
     if directives & NOT_SHARED:
         return False
+    # The key holds the language, and the cookies a page may depend on bypass the cache.
+    varies = {name.strip().lower() for name in cc_delim_re.split(response.get("Vary", ""))}
+    if varies - {"", "cookie", "accept-language"}:
+        return False
     messages = getattr(request, "_messages", None)
     if messages is not None and len(messages):
         return False

@@ -367,3 +367,17 @@ def test_the_next_change_is_looked_up_once_and_again_after_a_purge(
     with django_capture_on_commit_callbacks(execute=True):
         page_cache.purge_all()
     assert 20 <= page_cache.cache_seconds(cache, 60) <= 30
+
+
+def test_a_page_that_varies_on_another_header_is_not_stored(client, home):
+    def varies(serve):
+        def inner(page, request, args, kwargs):
+            response = serve(page, request, args, kwargs)
+            response["Vary"] = "User-Agent"
+            return response
+
+        return inner
+
+    with hooks.register_temporarily("on_serve_page", varies):
+        assert_rendered(client, "/")
+        assert_rendered(client, "/")
