@@ -29,6 +29,8 @@ def _production_env(tmp_path: Path) -> dict[str, str]:
             "VAR_DIR": str(tmp_path / "var"),
             "FIELD_ENCRYPTION_KEYS": "ZmFrZS1wcm9kLWtleS1mb3ItdGVzdHMtb25seS0wMDA=",
             "FIELD_HASH_KEY": secrets.token_urlsafe(32),
+            # Production shares its cache between processes (the page cache's purges: cms.W001).
+            "CACHE_URL": "redis://127.0.0.1:6379/1",
         }
     )
     return env
