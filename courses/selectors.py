@@ -98,6 +98,7 @@ def course_listing(*, index_page, params, now=None) -> dict:
     query.pop("page", None)
     return {
         "filter_form": form,
+        "is_summer": is_summer,
         "page_obj": page_obj,
         "courses": page_obj.object_list,
         "filter_query": query.urlencode(),
