@@ -19,9 +19,8 @@ that count costs (the median of 3 counts), i.e. what the city's page would take 
 live. A county's page counts live.
 
 Measured on the shared 2-core box (PostgreSQL defaults, work_mem 4 MB), 50 counties, at scale
-1 (database 1,309 MB): generate_s=125, city_count_ms about 2,500 (the visits per month of the
-year alone read about 920,000 visits), city_ms and county_ms in the closing note of issue 13
-and in README.md.
+1 (database 1,311 MB, other work running): generate_s=147, city_count_ms=2458 (the visits per
+month of the year alone read about 920,000 visits), city_ms=84, county_ms=512.
 """
 
 import argparse
