@@ -49,7 +49,6 @@ from collections.abc import Callable, Iterable
 from datetime import timedelta
 
 from django.conf import settings
-from django.core import checks
 from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
@@ -230,22 +229,6 @@ def _lookup(cache, key: str, path: str) -> tuple[tuple | None, tuple[str, str]]:
     if entry is not None and None not in generations and entry[0] == generations:
         return entry, generations
     return None, _generations(cache, generation_keys, found)
-
-
-@checks.register(checks.Tags.caches, deploy=True)
-def check_shared_cache(**kwargs) -> list[checks.CheckMessage]:
-    """``check --deploy``: with several processes, the page cache must be shared."""
-    backend = settings.CACHES[CACHE_ALIAS]["BACKEND"]
-    if settings.PAGE_CACHE_SECONDS and backend.endswith("LocMemCache"):
-        return [
-            checks.Warning(
-                "The page cache is in each process's memory: a purge (a booking, a "
-                "publication) reaches only the process that made it.",
-                hint="Set CACHE_URL to a Redis server, or PAGE_CACHE_SECONDS=0.",
-                id="cms.W001",
-            )
-        ]
-    return []
 
 
 def mark_page(page: Page, request: HttpRequest, serve_args, serve_kwargs) -> None:

@@ -372,6 +372,7 @@ CELERY_BEAT_SCHEDULE = {
     "visits-due-notices": {"task": "pairs.notify_due_visits", "schedule": 86400.0},
     "coordinator-digest": {"task": "pairs.send_digests", "schedule": 7 * 86400.0},
     "notification-sweep": {"task": "people.sweep_notifications", "schedule": 60.0},
+    "refresh-city-figures": {"task": "figures.refresh_city_year", "schedule": 300.0},
 }
 
 # Notifications (people.services.notifications): the outbox's retries and its sweep.
@@ -455,3 +456,6 @@ PROGRAM_NAME = _("Caring Mothers")
 # Figures
 # The home page's headline figures are computed at most once in this many seconds.
 FIGURES_HOME_CACHE_SECONDS = env.int("FIGURES_HOME_CACHE_SECONDS", default=300)
+# The city's figures (every county) come from a snapshot at most this many seconds old, counted
+# in the background (figures.snapshots); 0 counts them on every view.
+FIGURES_CITY_MAX_AGE = env.int("FIGURES_CITY_MAX_AGE", default=300)

@@ -381,14 +381,3 @@ def test_a_page_that_varies_on_another_header_is_not_stored(client, home):
     with hooks.register_temporarily("on_serve_page", varies):
         assert_rendered(client, "/")
         assert_rendered(client, "/")
-
-
-def test_the_deploy_check_asks_for_a_shared_cache(settings):
-    settings.CACHES = {
-        **settings.CACHES,
-        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    }
-    assert [m.id for m in page_cache.check_shared_cache()] == ["cms.W001"]
-
-    settings.CACHES = {**settings.CACHES, "pages": {"BACKEND": "cms.cache_backends.RedisCache"}}
-    assert page_cache.check_shared_cache() == []
