@@ -18,6 +18,7 @@ class CmsConfig(AppConfig):
             checks,  # noqa: F401 (registers the checks)
             navigation,
             restrictions,
+            signals,  # noqa: F401 (connects the page cache's purges)
             vocabulary,
         )
         from cms.converters import IdConverter
