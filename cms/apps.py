@@ -9,8 +9,32 @@ class CmsConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from wagtail.models import PageViewRestriction
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from cms import (
+            checks,  # noqa: F401 (registers the checks)
+            navigation,
+            restrictions,
+            signals,  # noqa: F401 (connects the page cache's purges)
+            vocabulary,
+        )
         from cms.converters import IdConverter
         from cms.files import restrict_sqlite_files
 
         register_converter(IdConverter, "id")
         connection_created.connect(restrict_sqlite_files, dispatch_uid="cms.restrict_sqlite_files")
+        # What the public pages keep in the cache, forgotten when it changes.
+        for signal in (post_save, post_delete):
+            for receiver in (restrictions.forget, navigation.forget):
+                signal.connect(receiver, sender=PageViewRestriction, weak=False)
+        post_page_move.connect(restrictions.forget, weak=False)
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(navigation.forget, weak=False)
+        post_delete.connect(navigation.forget_deleted_page, weak=False)
+        vocabulary.keep(self.get_model("County"))
+        site_settings = self.get_model("SiteSettings")
+        for signal in (post_save, post_delete):
+            signal.connect(site_settings.forget, sender=site_settings, weak=False)

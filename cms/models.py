@@ -1,3 +1,4 @@
+from django.core.cache import cache
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -6,7 +7,7 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.images.models import AbstractImage, AbstractRendition
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
 from cms.search import index_terms
@@ -120,6 +121,33 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    CACHE_KEY = "cms:site-settings:{site_id}"
+
+    @classmethod
+    def for_request(cls, request):
+        """Wagtail's, from the cache: every public page shows them (header and footer) and
+        they change a few times a year (``forget`` on save). The settings' own admin view
+        reads them from the database (``for_site``)."""
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        key = cls.CACHE_KEY.format(site_id=site.pk)
+        site_settings = cache.get(key)
+        if site_settings is None:
+            site_settings = cls.for_site(site)
+            cache.set(key, site_settings, None)
+        site_settings._request = request
+        setattr(request, attr_name, site_settings)
+        return site_settings
+
+    @classmethod
+    def forget(cls, sender, instance, **kwargs) -> None:
+        """Receiver: these settings were saved or deleted."""
+        cache.delete(cls.CACHE_KEY.format(site_id=instance.site_id))
 
 
 # The vocabulary every app shares.

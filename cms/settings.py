@@ -79,6 +79,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous visitors' pages from the cache: a hit skips everything below.
+    "cms.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -319,6 +321,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Cache: local memory unless CACHE_URL (e.g. redis://127.0.0.1:6379/1) is given.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "cms.cache_backends.RedisCache"  # reuses its Redis client
 # Calendar feeds cache each event's text and each feed's: thousands of entries, more than
 # local memory's default of 300 keeps.
 CACHES["calendar"] = (
@@ -328,6 +332,23 @@ CACHES["calendar"] = (
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "calendar",
         "OPTIONS": {"MAX_ENTRIES": 50_000},
+    }
+)
+# Public pages for anonymous visitors (cms.page_cache), kept this many seconds at most
+# (0: off; off under pytest but in the tests of the cache itself). Publishing and bookings
+# purge what they change at once, and no page is kept past the moment a session's booking
+# opens or closes; this bounds what nothing purges (a venue renamed, the live figures).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0 if TESTING else 60)
+# Each process also keeps the pages it served for this long (0: off), so that a burst on one
+# page does not ask Redis each time: a purge made by another process reaches it this late.
+PAGE_CACHE_LOCAL_SECONDS = env.float("PAGE_CACHE_LOCAL_SECONDS", default=1.0)
+CACHES["pages"] = (
+    {**CACHES["default"], "KEY_PREFIX": "pages"}
+    if "CACHE_URL" in env
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 5_000},
     }
 )
 
@@ -351,6 +372,7 @@ CELERY_BEAT_SCHEDULE = {
     "visits-due-notices": {"task": "pairs.notify_due_visits", "schedule": 86400.0},
     "coordinator-digest": {"task": "pairs.send_digests", "schedule": 7 * 86400.0},
     "notification-sweep": {"task": "people.sweep_notifications", "schedule": 60.0},
+    "refresh-city-figures": {"task": "figures.refresh_city_year", "schedule": 300.0},
 }
 
 # Notifications (people.services.notifications): the outbox's retries and its sweep.
@@ -434,3 +456,6 @@ PROGRAM_NAME = _("Caring Mothers")
 # Figures
 # The home page's headline figures are computed at most once in this many seconds.
 FIGURES_HOME_CACHE_SECONDS = env.int("FIGURES_HOME_CACHE_SECONDS", default=300)
+# The city's figures (every county) come from a snapshot at most this many seconds old, counted
+# in the background (figures.snapshots); 0 counts them on every view.
+FIGURES_CITY_MAX_AGE = env.int("FIGURES_CITY_MAX_AGE", default=300)

@@ -7,4 +7,7 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Courses and classes")
 
     def ready(self):
+        from cms import vocabulary
         from courses import signals  # noqa: F401 - connects its receivers
+
+        vocabulary.keep(self.get_model("TrainingTopic"), self.get_model("ClassCategory"))

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import County
+from cms.vocabulary import use_cached_choices
 from courses.models import ClassCategory, SummerClassPage, TrainingCoursePage, TrainingTopic
 
 
@@ -23,6 +24,7 @@ class CourseFilterForm(forms.Form):
 
     def __init__(self, *args, months: list[date], **kwargs):
         super().__init__(*args, **kwargs)
+        use_cached_choices(self)
         self.fields["month"].choices = [("", _("Any month"))] + [
             (f"{m:%Y-%m}", _("%(year)d-%(month)02d") % {"year": m.year, "month": m.month})
             for m in months

@@ -4,7 +4,8 @@ from django.core.paginator import Paginator
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from cms.cards import card_image_prefetch
+from cms.cards import with_card_images
+from cms.restrictions import public_q
 from courses.forms import CourseFilterForm, SummerClassFilterForm, TrainingFilterForm
 from courses.models import (
     CoursePage,
@@ -18,19 +19,18 @@ COURSES_PER_PAGE = 12
 
 
 def upcoming_session_cards(*, now, limit: int) -> list[Session]:
-    """The next ``limit`` sessions of live courses anyone may see, with their course's card
-    image (for the home page)."""
+    """The next ``limit`` sessions of live courses anyone may see (for the home page, which
+    shows no image for them)."""
     return list(
         Session.objects.upcoming(now)
-        .filter(course__in=CoursePage.objects.live().public().values("pk"))
+        .filter(course__in=CoursePage.objects.live().filter(public_q()).values("pk"))
         .with_specific_course()  # its audience: a training, a class for children, a 亲子 class
-        .select_related("course", "venue__county")
-        .prefetch_related(card_image_prefetch("course__cover_image"))[:limit]
+        .select_related("course", "venue__county")[:limit]
     )
 
 
 def _upcoming_months(index_page, now) -> list:
-    courses = CoursePage.objects.live().public().filter(path__startswith=index_page.path)
+    courses = CoursePage.objects.live().filter(public_q(), path__startswith=index_page.path)
     sessions = Session.objects.upcoming(now).filter(course__in=courses.values("pk"))
     return [
         dt.date()
@@ -72,7 +72,7 @@ def course_listing(*, index_page, params, now=None) -> dict:
     model = SummerClassPage if is_summer else TrainingCoursePage
 
     # Courses under a view restriction (Wagtail's privacy setting) are listed to nobody.
-    courses = model.objects.live().public().child_of(index_page)
+    courses = model.objects.live().filter(public_q()).child_of(index_page)
     sessions = Session.objects.upcoming(now)
     courses, sessions = _apply_filters(courses, sessions, form.filters() if params else {})
 
@@ -85,20 +85,20 @@ def course_listing(*, index_page, params, now=None) -> dict:
     )
     related = ["county", "category", "partner"] if is_summer else ["county"]
     prefetch = [
-        card_image_prefetch(),
         Prefetch(
             "sessions", queryset=sessions.select_related("venue"), to_attr="upcoming_sessions"
         ),
     ]
     if not is_summer:
         prefetch.append("topics")
-    courses = courses.select_related(*related).prefetch_related(*prefetch)
+    courses = with_card_images(courses.select_related(*related).prefetch_related(*prefetch))
 
     page_obj = Paginator(courses, COURSES_PER_PAGE).get_page(params.get("page"))
     query = params.copy()
     query.pop("page", None)
     return {
         "filter_form": form,
+        "is_summer": is_summer,
         "page_obj": page_obj,
         "courses": page_obj.object_list,
         "filter_query": query.urlencode(),

@@ -1,5 +1,9 @@
 """Receivers (connected in ``EnrollmentConfig.ready``).
 
+A session's seats left changed (``enrollment.domain_signals.seats_changed``) or it moved
+(``courses.domain_signals.session_moved``): its course page, that page's index and the home
+page, which show it, are purged from the page cache.
+
 People leaving (``people.domain_signals``) and pairs ending (``pairs.domain_signals``) release their bookings still
 to come.
 
@@ -23,7 +27,10 @@ from django.dispatch import receiver
 
 from wagtail.signals import page_published
 
+from cms.page_cache import purge_page
+from courses.domain_signals import session_moved
 from courses.models import CoursePage, Session
+from enrollment.domain_signals import seats_changed
 from enrollment.models import Booking
 from enrollment.services import bookings_release, session_offers_refresh
 from enrollment.services.sessions import session_cancel
@@ -47,6 +54,16 @@ def course_published(sender, instance, revision=None, **kwargs) -> None:
     )
     for session in with_room.distinct():
         session_offers_refresh(session=session)
+
+
+@receiver(seats_changed, dispatch_uid="enrollment_seats_changed_page_cache")
+def purge_pages_showing_seats(sender, session: Session, **kwargs) -> None:
+    purge_page(session.course)
+
+
+@receiver(session_moved, dispatch_uid="enrollment_session_moved_page_cache")
+def purge_pages_showing_moved_session(sender, session: Session, **kwargs) -> None:
+    purge_page(session.course, times_changed=True)
 
 
 @receiver(volunteer_leaving, dispatch_uid="enrollment_volunteer_leaving")

@@ -4,7 +4,8 @@ download (hooks the people side calls: ``people.wagtail_hooks``, ``people.views.
 ``people.personal_data``).
 
 Also the page admin's hooks about the bookings of course pages' sessions
-(``enrollment.admin.course_pages``)."""
+(``enrollment.admin.course_pages``), and when sessions change what public pages show, for
+the page cache (``enrollment.page_cache``)."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -14,6 +15,7 @@ from wagtail import hooks
 from enrollment.admin import course_pages
 from enrollment.admin.attendance import AttendanceViewSet
 from enrollment.calendar.tokens import calendar_token_created
+from enrollment.page_cache import sessions_change_at
 from enrollment.personal_data import bookings_and_certificates
 from enrollment.selectors.bookings import my_bookings
 from people.views.me import MeSection
@@ -59,6 +61,7 @@ def personal_data_bookings(user):
 
 # The bookings of course pages' sessions: told when a deleted session is cancelled instead,
 # kept when a page would be deleted with its sessions.
+hooks.register("page_cache_changes_at", sessions_change_at)
 hooks.register("before_publish_page", course_pages.sessions_cancelled_on_publish)
 hooks.register("after_edit_page", course_pages.sessions_cancelled_on_save)
 hooks.register("before_delete_page", course_pages.refuse_deleting_booked_pages)

@@ -1,6 +1,7 @@
 """The home page's headline figures (mothers, children paired, trainings held, activities
 held, visits this year), city-wide, counts only (no personal data), cached for
-``FIGURES_HOME_CACHE_SECONDS``. Given to the home page through the ``home_page_figures`` hook
+``FIGURES_HOME_CACHE_SECONDS``, from the city's snapshot of this year (``figures.snapshots``),
+so a visitor never waits for the count. Given to the home page through the ``home_page_figures`` hook
 (``figures.wagtail_hooks``)."""
 
 from datetime import datetime
@@ -10,12 +11,7 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from figures.selectors.classes import class_figures
-from figures.selectors.mothers import mother_figures
-from figures.selectors.pairs import pair_figures
-from figures.selectors.scope import Scope, total
-from figures.selectors.trainings import training_figures
-from figures.selectors.visits import visit_figures
+from figures.snapshots import city_snapshot, this_year
 
 CACHE_KEY = "figures:home"
 LABELS = {
@@ -28,14 +24,14 @@ LABELS = {
 
 
 def compute(now: datetime) -> dict[str, int]:
-    today = timezone.localdate(now)
-    scope = Scope(None, today.replace(month=1, day=1), today)
+    start, end = this_year(timezone.localdate(now))
+    figures = city_snapshot(start=start, end=end, now=now).figures
     return {
-        "mothers": total(mother_figures(scope))["status.approved"],
-        "paired": total(pair_figures(scope))["active"],
-        "trainings": total(training_figures(scope, now=now))["courses"],
-        "activities": total(class_figures(scope, now=now))["sessions"],
-        "visits": total(visit_figures(scope, today=today))["visits"],
+        "mothers": figures.total("mothers")["status.approved"],
+        "paired": figures.total("pairs")["active"],
+        "trainings": figures.total("trainings")["courses"],
+        "activities": figures.total("classes")["sessions"],
+        "visits": figures.total("visits")["visits"],
     }
 
 

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class StoriesConfig(AppConfig):
     name = "stories"
     verbose_name = _("Stories")
+
+    def ready(self):
+        from cms import vocabulary
+
+        vocabulary.keep(self.get_model("StorySeries"))

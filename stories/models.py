@@ -147,7 +147,15 @@ class StoryPage(ChineseSearchMixin, Page):
         from stories.selectors import episode_neighbours, story_gallery
 
         context = super().get_context(request, *args, **kwargs)
-        context["gallery"] = story_gallery(self, is_preview=getattr(request, "is_preview", False))
+        is_preview = getattr(request, "is_preview", False)
+        if not is_preview and self.pk:
+            # Wagtail's routing fetched the page alone: its series, county and cover picture
+            # (header, breadcrumb, sharing tags) in one query rather than one each.
+            related = ("series", "county", "cover_image")
+            fetched = StoryPage.objects.select_related(*related).get(pk=self.pk)
+            for name in related:
+                setattr(self, name, getattr(fetched, name))
+        context["gallery"] = story_gallery(self, is_preview=is_preview)
         context.update(episode_neighbours(self))
         return context
 

@@ -8,8 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.images import get_image_model
 
-from cms.cards import card_image_prefetch
+from cms.cards import with_card_images
 from cms.models import County
+from cms.restrictions import public_q
+from cms.vocabulary import use_cached_choices
 from stories.models import StoryGalleryImage, StoryPage, StorySeries
 
 GALLERY_RENDITIONS = ["width-360", "width-720"]
@@ -34,15 +36,16 @@ class StoryFilterForm(forms.Form):
     )
     tag = forms.SlugField(required=False, widget=forms.HiddenInput, allow_unicode=True)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        use_cached_choices(self)
+
 
 def _stories():
     """Stories anyone may read: live, and not under a view restriction (a private story or
     index is listed nowhere, even to the people allowed to open it)."""
-    return (
-        StoryPage.objects.live()
-        .public()
-        .select_related("series", "county")
-        .prefetch_related(card_image_prefetch())
+    return with_card_images(
+        StoryPage.objects.live().filter(public_q()).select_related("series", "county")
     )
 
 
@@ -93,24 +96,32 @@ def episode_neighbours(story: StoryPage) -> dict:
         return {"previous_episode": None, "next_episode": None}
     siblings = (
         StoryPage.objects.live()
-        .public()
-        .filter(series_id=story.series_id)
+        .filter(public_q(), series_id=story.series_id)
         .only("title", "url_path", "episode")
     )
+    # One query for both: a series has a handful of episodes (《不如见一面》 had 7).
+    episodes = list(siblings.exclude(episode=None).order_by("episode"))
     return {
-        "previous_episode": siblings.filter(episode__lt=story.episode).order_by("-episode").first(),
-        "next_episode": siblings.filter(episode__gt=story.episode).order_by("episode").first(),
+        "previous_episode": next(
+            (e for e in reversed(episodes) if e.episode < story.episode), None
+        ),
+        "next_episode": next((e for e in episodes if e.episode > story.episode), None),
     }
 
 
 def story_gallery(story: StoryPage, *, is_preview: bool = False) -> list[StoryGalleryImage]:
-    """The story's gallery pictures with their renditions, in one go (three queries however
+    """The story's gallery pictures with their renditions, in one go (two queries however
     many pictures). A preview shows the pictures held in the unsaved page instead."""
     if is_preview:
         return list(story.gallery_images.all())
-    images = get_image_model().objects.prefetch_renditions(*GALLERY_RENDITIONS)
+    renditions = (
+        get_image_model().get_rendition_model().objects.filter(filter_spec__in=GALLERY_RENDITIONS)
+    )
     return list(
         StoryGalleryImage.objects.filter(page=story)
         .order_by("sort_order")
-        .prefetch_related(Prefetch("image", queryset=images))
+        .select_related("image")
+        .prefetch_related(
+            Prefetch("image__renditions", queryset=renditions, to_attr="prefetched_renditions")
+        )
     )

@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
+from cms.restrictions import is_public
+
 register = template.Library()
 
 # The site's sentence about itself, also base.html's meta description when a page has none.
@@ -31,7 +33,7 @@ IMAGE_FIELDS = ("cover_image", "hero_image")
 def page_image(page: Page):
     """The page's own picture to share, or None when it has none or is not public."""
     field = next((name for name in IMAGE_FIELDS if getattr(page, f"{name}_id", None)), None)
-    if field is None or page.get_view_restrictions().exists():
+    if field is None or not is_public(page):
         return None
     return getattr(page, field)
 

@@ -6,25 +6,17 @@ from django.utils.text import Truncator
 
 from wagtail.models import Page, Site
 
-register = template.Library()
+from cms.navigation import site_sections
 
-_SECTIONS_ATTR = "_site_sections"
+register = template.Library()
 
 
 def _sections(request: HttpRequest | None) -> list[Page]:
-    """The live, public children of the site's home page, fetched once per request."""
+    """The live, public children of the site's home page (kept in the cache)."""
     if request is None:
         return []
-    cached = getattr(request, _SECTIONS_ATTR, None)
-    if cached is None:
-        site = Site.find_for_request(request)
-        cached = (
-            list(site.root_page.get_children().live().public().order_by("path"))
-            if site is not None
-            else []
-        )
-        setattr(request, _SECTIONS_ATTR, cached)
-    return cached
+    site = Site.find_for_request(request)
+    return site_sections(site) if site is not None else []
 
 
 def _current(current_path: str, section_path: str) -> str:

@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import CoursePage, Session, TrainingCoursePage
+from enrollment.domain_signals import seats_changed_on_commit
 from enrollment.errors import (
     BookingChanged,
     DomainError,
@@ -187,6 +188,7 @@ def booking_create(
     _record(booking, booker, "")
     if confirmed:
         Session.objects.filter(pk=session.pk).update(seats_taken=F("seats_taken") + seats)
+        seats_changed_on_commit(session)
     return booking
 
 
@@ -221,6 +223,7 @@ def _release(
     if held:
         Session.objects.filter(pk=session.pk).update(seats_taken=F("seats_taken") - booking.seats)
         session.refresh_from_db(fields=["seats_taken"])
+        seats_changed_on_commit(session)
         offer_free_seats(session=session, now=now)
 
 
@@ -264,6 +267,7 @@ def offer_free_seats(*, session: Session, now: datetime | None = None) -> list[B
     if taken:
         Session.objects.filter(pk=session.pk).update(seats_taken=F("seats_taken") + taken)
         session.refresh_from_db(fields=["seats_taken"])
+        seats_changed_on_commit(session)
     return offered
 
 

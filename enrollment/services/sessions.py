@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import Session
+from enrollment.domain_signals import seats_changed_on_commit
 from enrollment.models import Booking
 from enrollment.notices import reminders_record, session_cancelled_notice
 from enrollment.services.bookings import lock_session, session_write_transaction, set_status
@@ -45,6 +46,7 @@ def session_cancel(
         cancelled.append(booking)
     if freed:
         Session.objects.filter(pk=session.pk).update(seats_taken=F("seats_taken") - freed)
+    seats_changed_on_commit(session)
     return cancelled
 
 

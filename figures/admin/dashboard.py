@@ -18,6 +18,7 @@ from figures.admin.periods import PeriodForm
 from figures.admin.sections import Links, charts, comparison, donations_section, sections
 from figures.selectors.dashboard import dashboard_figures
 from figures.selectors.scope import scope_for
+from figures.snapshots import city_snapshot
 from pairs.models import Pair
 from pairs.selectors.donations import donations_total
 
@@ -42,13 +43,18 @@ class DashboardView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateV
         scope = scope_for(user, county_id=form.county_id(), start=start, end=end)
         if scope is None:  # the permission without a county: no figures to show
             raise PermissionDenied
-        figures = dashboard_figures(scope)
+        if scope.county_ids is None:  # every county: the city's snapshot (figures.snapshots)
+            snapshot = city_snapshot(start=start, end=end)
+            figures, counted_at = snapshot.figures, snapshot.counted_at
+        else:
+            figures, counted_at = dashboard_figures(scope), None
         names = dict(County.objects.filter(pk__in=figures.county_ids()).values_list("pk", "name"))
         county_id = scope.county_ids[0] if scope.county_ids else None
         context.update(
             form=form,
             start=start,
             end=end,
+            counted_at=counted_at,
             sections=[
                 *sections(figures, links := Links(county_id, month)),
                 donations_section(

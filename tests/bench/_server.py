@@ -18,7 +18,8 @@ HOST = "127.0.0.1"
 
 def bench_environment(tmp: Path) -> dict[str, str]:
     """The environment for manage.py and gunicorn: DEBUG off, a throwaway secret key, static
-    files collected under ``tmp``; DATABASE_URL as given (a SQLite file in ``tmp`` if unset)."""
+    files collected under ``tmp``, the page cache off; DATABASE_URL as given (a SQLite file in
+    ``tmp`` if unset)."""
     env = dict(os.environ)
     env.pop("CELERY_BROKER_URL", None)  # tasks run in-process: no broker in the measurement
     if "DATABASE_URL" not in env:
@@ -33,6 +34,7 @@ def bench_environment(tmp: Path) -> dict[str, str]:
         ALLOWED_HOSTS=HOST,
         STATIC_ROOT=str(tmp / "static"),
         LOG_LEVEL="ERROR",
+        PAGE_CACHE_SECONDS="0",  # pages are rendered; tests/bench/pages.py turns it on
         DJANGO_SETTINGS_MODULE="cms.settings",
     )
     return env

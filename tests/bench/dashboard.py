@@ -12,12 +12,15 @@ coordinator: one warm-up, then the median of 5. The last line is
 
     mothers=<n> children=<n> visits=<n> generate_s=<…> city_ms=<…> county_ms=<…>
 
-Measured on the shared 2-core box (PostgreSQL defaults, work_mem 4 MB), 50 counties: at scale
-1, generate_s=206, database 1,218 MB, city_ms=3185, county_ms=675; at scale 0.1 (139 MB,
-generate_s=14), city_ms=430, county_ms=204. The city's figures aggregate every row (the visits per month of
-the year read ~900,000 visits and sort them on disk). Under 1 s for the city needs the
-figures from a summary table (counts per county, day and kind, refreshed by a periodic job
-or kept up to date by the services) or, more simply, the figures cached for a few minutes.
+The city's page reads the snapshot of every county's figures (``figures.snapshots``), which
+the beat job ``refresh-city-figures`` counts again every ``FIGURES_CITY_MAX_AGE`` seconds (the
+warm-up request counts the first one); the line before the last, ``city_count_ms=…``, is what
+that count costs (the median of 3 counts), i.e. what the city's page would take if it counted
+live. A county's page counts live.
+
+Measured on the shared 2-core box (PostgreSQL defaults, work_mem 4 MB), 50 counties, at scale
+1 (database 1,311 MB, other work running): generate_s=147, city_count_ms=2458 (the visits per
+month of the year alone read about 920,000 visits), city_ms=84, county_ms=512.
 """
 
 import argparse
@@ -82,6 +85,21 @@ def median_ms(client, url: str) -> float:
     return statistics.median(times)
 
 
+def city_count_ms() -> float:
+    """What counting every county's figures of this year costs (the background refresh)."""
+    from django.utils import timezone
+
+    from figures.snapshots import city_snapshot_refresh, this_year
+
+    start, end = this_year(timezone.localdate())
+    times = []
+    for _ in range(3):
+        started = time.perf_counter()
+        city_snapshot_refresh(start=start, end=end)
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0)
@@ -105,6 +123,7 @@ def main() -> int:
     county = County.objects.filter(slug="bench-1").first() or County.objects.first()
     city_ms = median_ms(signed_in_client(bench_user(CITY_STAFF_GROUP)), URL)
     county_ms = median_ms(signed_in_client(bench_user(COORDINATOR_GROUP, county)), URL)
+    print(f"city_count_ms={city_count_ms():.0f}")
     print(
         f"mothers={Volunteer.objects.count()} children={Child.objects.count()} "
         f"visits={Visit.objects.count()} generate_s={generate_s:.1f} "

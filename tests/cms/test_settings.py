@@ -29,6 +29,7 @@ def _production_env(tmp_path: Path) -> dict[str, str]:
             "VAR_DIR": str(tmp_path / "var"),
             "FIELD_ENCRYPTION_KEYS": "ZmFrZS1wcm9kLWtleS1mb3ItdGVzdHMtb25seS0wMDA=",
             "FIELD_HASH_KEY": secrets.token_urlsafe(32),
+            "CACHE_URL": "redis://127.0.0.1:6379/1",
         }
     )
     return env
@@ -53,6 +54,16 @@ def test_production_settings_pass_the_deployment_checks(tmp_path):
         + result.stdout
         + result.stderr
     )
+
+
+def test_production_without_a_shared_cache_is_warned_of(tmp_path):
+    env = _production_env(tmp_path)
+    del env["CACHE_URL"]
+
+    result = _check_deploy(env)
+
+    assert result.returncode != 0, "check --deploy passed with each process's own cache"
+    assert "cms.W001" in result.stderr and "CACHE_URL" in result.stderr, result.stderr
 
 
 def test_production_without_secret_key_fails_naming_the_variable(tmp_path):
