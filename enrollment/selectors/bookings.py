@@ -24,6 +24,8 @@ from people.selectors.children import own_children
 
 Status = Booking.Status
 PAST_BOOKINGS_SHOWN = 10
+# What booking a child reads of her: the age check, the name in messages, whose child she is.
+BOOKING_CHILD_FIELDS = ("name", "date_of_birth", "anonymised_at", "guardian")
 
 
 def _visible_or_404(request: HttpRequest, page: Page) -> None:
@@ -215,12 +217,15 @@ def _booking_options(user: User, session: Session, course: CoursePage) -> Bookin
 
 def bookable_children(user: User, course: CoursePage) -> dict[int, Child]:
     """The children she may name when booking a class (her own, or her paired children for a
-    亲子 class), by id, in one query; the booking service judges the rest."""
+    亲子 class), by id, in one query; the booking service judges the rest. Her own children
+    come with only what a booking reads of them (``BOOKING_CHILD_FIELDS``): their other
+    personal fields are not decrypted for it."""
     if not isinstance(course, SummerClassPage):
         return {}
     if course.format == SummerClassPage.Format.PARENT_CHILD:
         return {pair.child.pk: pair.child for pair in own_active_pairs(user)}
-    return {child.pk: child for child in own_children(user)}
+    children = own_children(user).select_related(None).only(*BOOKING_CHILD_FIELDS).order_by()
+    return {child.pk: child for child in children}
 
 
 # Her bookings --------------------------------------------------------------------------------

@@ -69,8 +69,15 @@ def free_port() -> int:
 
 
 def start_gunicorn(
-    env: dict[str, str], port: int, workers: int, log: Path, extra: tuple[str, ...] = ()
+    env: dict[str, str],
+    port: int,
+    workers: int,
+    log: Path,
+    extra: tuple[str, ...] = (),
+    stdout: int | None = None,
 ) -> subprocess.Popen:
+    """``stdout``: where the workers' output goes (e.g. ``subprocess.DEVNULL`` for the emails
+    the console backend writes; default: this process's)."""
     command = [
         sys.executable,
         "-m",
@@ -86,7 +93,9 @@ def start_gunicorn(
         f"Starting gunicorn with {workers} workers {' '.join(extra)} on {HOST}:{port}",
         file=sys.stderr,
     )
-    return subprocess.Popen(command, cwd=REPO, env=env, start_new_session=True)  # noqa: S603
+    return subprocess.Popen(  # noqa: S603
+        command, cwd=REPO, env=env, start_new_session=True, stdout=stdout
+    )
 
 
 def wait_until_up(port: int, server: subprocess.Popen, log: Path, timeout: float = 30) -> None:

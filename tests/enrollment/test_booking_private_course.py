@@ -81,3 +81,36 @@ def test_a_private_training_cannot_be_booked_whole(client):
     assert client.get(url).status_code == 404
     assert client.post(url).status_code == 404
     assert not Booking.objects.exists()
+
+
+def test_a_class_under_a_private_index_page_is_not_found_on_its_booking_page(
+    client, guardian_and_child
+):
+    """The privacy setting of a page above the course covers its sessions too (the booking
+    page asks whether one exists in the session's own query)."""
+    guardian, child = guardian_and_child
+    course, session = summer_session()
+    restrict(course.get_parent(), "groups", Group.objects.create(name="内部人员"))
+    client.force_login(guardian)
+    url = reverse("enrollment:session_book", args=[session.pk])
+
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"child": [child.pk]}).status_code == 404
+    assert not Booking.objects.exists(), "a session under a private index page was booked"
+
+
+def test_a_private_sibling_page_does_not_hide_a_class(client, guardian_and_child):
+    """Only the course's own page and the pages above it count, not a page beside it whose
+    tree path merely shares the beginning of the course's."""
+    guardian, child = guardian_and_child
+    course, session = summer_session()
+    sibling = factories.SummerClassPageFactory(parent=course.get_parent(), title="另一个班")
+    restrict(sibling, "groups", Group.objects.create(name="内部人员"))
+    client.force_login(guardian)
+
+    response = client.post(
+        reverse("enrollment:session_book", args=[session.pk]), {"child": [child.pk]}
+    )
+
+    assert response.status_code == 302
+    assert Booking.objects.filter(child=child, session=session).exists()

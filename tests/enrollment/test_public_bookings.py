@@ -363,65 +363,6 @@ def test_booking_a_whole_training_is_for_approved_mothers(client):
     assert not Booking.objects.exists()
 
 
-# The registration rush's request -----------------------------------------------------------
-
-
-def _queries_to_book(client, session, guardian, child) -> int:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    client.force_login(guardian)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.post(book_url(session), {"child": child.pk})
-    assert response.status_code == 302
-    return len(queries)
-
-
-def test_booking_a_seat_takes_a_fixed_small_number_of_queries(client, lishi):
-    """The booking POST is what hundreds of families send at once when a class opens: its
-    queries do not grow with her children or with the bookings already made (and stay few:
-    session, user, session with its course, her roles, her children, then the locked
-    transaction)."""
-    session = summer_class(capacity=100).sessions.get()
-    small = make_guardian()
-    small_child = make_child(guardian=small, county_obj=lishi, name="王小一")
-    few = _queries_to_book(client, session, small, small_child)
-
-    for n in range(30):
-        other = make_guardian()
-        services.booking_create(
-            session=session,
-            booker=other,
-            child=make_child(guardian=other, county_obj=lishi, name=f"赵{n}"),
-        )
-    big = make_guardian()
-    children = [make_child(guardian=big, county_obj=lishi, name=f"李{n}") for n in range(5)]
-    many = _queries_to_book(client, session, big, children[2])
-
-    assert few == many
-    # session, user, session with its course, the course's privacy settings, her roles, her
-    # children, her confirmed email, BEGIN, the child's row locked, clashes, session lock,
-    # queue, booking, history, the notice's venue and the notice (the outbox), seats, COMMIT;
-    # PostgreSQL also sets the lock timeout.
-    from django.db import connection
-
-    budget = 19 if connection.vendor == "postgresql" else 18
-    assert many <= budget, f"the booking POST made {many} queries"
-
-
-def test_joining_a_full_class_waiting_list_takes_no_more_queries_than_a_seat(client, lishi):
-    session = summer_class(capacity=1).sessions.get()
-    first, second = make_guardian(), make_guardian()
-    first_child = make_child(guardian=first, county_obj=lishi, name="张小雨")
-    second_child = make_child(guardian=second, county_obj=lishi, name="李小华")
-
-    seat = _queries_to_book(client, session, first, first_child)
-    waiting = _queries_to_book(client, session, second, second_child)
-
-    assert Booking.objects.get(child=second_child).status == Status.WAITLISTED
-    assert waiting <= seat
-
-
 # A confirmed contact -----------------------------------------------------------------------
 
 
