@@ -17,6 +17,11 @@ one half-minute to the next), and as its last line
 ``static_rps=<median> cached_ratio=<lowest page> uncached_ratio=<lowest page>``. Only one
 server is under load at a time; the client shares the machine with the server, so compare
 the ratios, not the rates. Exits 1 on any error answer.
+
+Two reference rows, rendered on the uncached server and left out of the last line, show what
+any rendered page can reach here at best: ``/healthz`` (a bare view through the whole
+middleware stack) and ``/search/`` without a query (the site's frame: header, navigation and
+footer around an empty form, no Wagtail routing).
 """
 
 import argparse
@@ -44,6 +49,10 @@ from tests.bench._server import (
     wait_until_up,
 )
 
+REFERENCES = {
+    "bare view": "/healthz",  # one SELECT 1, a JSON answer
+    "frame": "/search/",  # base.html (header, navigation, footer) around an empty search form
+}
 REQUESTS_RE = re.compile(r"Requests/sec:\s+([\d.]+)")
 ERRORS_RE = re.compile(r"Non-2xx or 3xx responses:\s+(\d+)|Socket errors:.*")
 
@@ -98,10 +107,17 @@ def main() -> int:
                 cached, uncached = run.rate(cached_port, path), run.rate(uncached_port, path)
                 static.append(run.rate(cached_port, css))
                 rates[label] = ((static[-2] + static[-1]) / 2, cached, uncached)
+            # What any rendered page here can reach at best, on the uncached server: a bare
+            # view through the whole middleware stack, and the site's frame with no content.
+            references = {}
+            for label, path in REFERENCES.items():
+                rate = run.rate(uncached_port, path)
+                static.append(run.rate(cached_port, css))
+                references[label] = (path, (static[-2] + static[-1]) / 2, rate)
         finally:
             for _, server in servers.values():
                 stop(server)
-    return report(css, pages, rates, run.errors)
+    return report(css, pages, rates, references, run.errors)
 
 
 def discover(env: dict[str, str]) -> tuple[str, dict[str, str]]:
@@ -187,7 +203,7 @@ class WrkRun:
         return rate
 
 
-def report(css, pages, rates, errors) -> int:
+def report(css, pages, rates, references, errors) -> int:
     """Each page's ratios are to the static file's rate measured around it."""
     header = (
         f"{'page':<9} {'path':<34} {'static rps':>10} {'cached rps':>10} {'ratio':>6} "
@@ -204,6 +220,11 @@ def report(css, pages, rates, errors) -> int:
         print(
             f"{label:<9} {path:<34} {static:>10.1f} {cached:>10.1f} {cached / static:>6.3f} "
             f"{uncached:>12.1f} {uncached / static:>6.3f}"
+        )
+    for label, (path, static, rate) in references.items():
+        print(
+            f"{label:<9} {path:<34} {static:>10.1f} {'':>10} {'':>6} {rate:>12.1f} "
+            f"{rate / static:>6.3f}  (reference: not a page of the target)"
         )
     for error in errors:
         print(f"error: {error}")
