@@ -147,51 +147,10 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 
 # django-allauth: sign up and sign in with an email address or a mainland mobile number,
-# with a password or a one-time code. Codes to phones go through people.sms.
-ACCOUNT_ADAPTER = "people.adapters.AccountAdapter"
-# "Signed in as 李秀兰", not as the internal username allauth made up at sign-up.
-ACCOUNT_USER_DISPLAY = "people.models.users.display_name"
-ACCOUNT_FORMS = {
-    "signup": "people.forms.accounts.SignupForm",
-    "change_phone": "people.forms.accounts.ChangePhoneForm",
-    "request_login_code": "people.forms.accounts.RequestLoginCodeForm",
-    "login": "people.forms.accounts.LoginForm",
-    "change_password": "people.forms.accounts.ChangePasswordForm",
-    # Code boxes that bring up the phone's keypad and take the code from the text message.
-    "confirm_login_code": "people.forms.codes.ConfirmLoginCodeForm",
-    "confirm_email_verification_code": "people.forms.codes.ConfirmEmailVerificationCodeForm",
-    "confirm_password_reset_code": "people.forms.codes.ConfirmPasswordResetCodeForm",
-    "confirm_reauthentication_code": "people.forms.codes.ConfirmReauthenticationCodeForm",
-    "verify_phone": "people.forms.codes.VerifyPhoneForm",
-}
-ACCOUNT_LOGIN_METHODS = {"email", "phone"}
-# Either is enough (SignupForm asks for one of the two), so neither is "required" to allauth;
-# that makes allauth warn (account.W001), silenced below.
-ACCOUNT_SIGNUP_FIELDS = ["email", "phone", "password1*", "password2*"]
-ACCOUNT_EMAIL_VERIFICATION = "optional"
-ACCOUNT_PHONE_VERIFICATION_ENABLED = True
-# A text message can go astray: at sign-up she may ask for the code again, or fix a mistyped
-# number (twice each).
-ACCOUNT_PHONE_VERIFICATION_SUPPORTS_RESEND = True
-ACCOUNT_PHONE_VERIFICATION_SUPPORTS_CHANGE = True
-# Codes the way Chinese services send them: six digits.
-ALLAUTH_USER_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
-ACCOUNT_LOGIN_BY_CODE_ENABLED = True
-ACCOUNT_UNIQUE_EMAIL = True
-ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
-ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
-ACCOUNT_PREVENT_ENUMERATION = True
-# Failed logins: 5 per account per 15 minutes, after which that account waits; the window
-# slides, so nobody can lock a victim out for longer than that by guessing.
-ACCOUNT_RATE_LIMITS = {
-    "login": "30/m/ip",
-    "login_failed": "20/m/ip,5/15m/key",
-    "signup": "20/m/ip",
-    "reset_password": "20/m/ip,5/m/key",
-    "request_login_code": "20/m/ip,3/m/key",
-    "change_phone": "3/h/user",
-    "verify_phone": "3/m/key,20/m/ip",
-}
+# with a password or a one-time code, and two-step verification for staff; the settings that
+# read no variable are in cms/account_settings.py.
+from cms.account_settings import *  # noqa: E402, F403
+
 # Sign in with WeChat (allauth's weixin provider, the Open Platform's QR-code login), offered
 # when both WECHAT_ variables are set; always installed, so tables and URLs do not depend on
 # the environment. The first time, her mobile number joins it to one account (people.wechat).
@@ -207,15 +166,6 @@ SOCIALACCOUNT_PROVIDERS = {
         ),
     }
 }
-SOCIALACCOUNT_ADAPTER = "people.adapters.SocialAccountAdapter"
-SOCIALACCOUNT_FORMS = {"signup": "people.forms.wechat.WeChatSignupForm"}
-# Always the sign-up form (name and mobile number), never an account made from WeChat alone.
-SOCIALACCOUNT_AUTO_SIGNUP = False
-# Two-step verification (authenticator app, recovery codes) for staff: people/mfa.py.
-# Its secrets are encrypted at rest with FIELD_ENCRYPTION_KEYS (people.adapters.MfaAdapter).
-MFA_ADAPTER = "people.adapters.MfaAdapter"
-MFA_FORMS = {"activate_totp": "people.forms.codes.ActivateTOTPForm"}
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="爱心妈妈")
 # Every sign-in is allauth's (rate limits, the second factor), the admins' and private pages' too.
 WAGTAILADMIN_LOGIN_URL = "account_login"
@@ -245,7 +195,7 @@ PROGRAM_MAX_CHILD_AGE = 18
 # How often a guardian may submit the add-a-child and edit-a-child forms (allauth's rate
 # format: per signed-in person, per address), so that nobody fills the register in bulk.
 CHILD_FORM_RATE_LIMIT = env.str("CHILD_FORM_RATE_LIMIT", default="10/h/user,30/h/ip")
-ACCOUNT_RATE_LIMITS["child_form"] = CHILD_FORM_RATE_LIMIT
+ACCOUNT_RATE_LIMITS = {**ACCOUNT_RATE_LIMITS, "child_form": CHILD_FORM_RATE_LIMIT}  # noqa: F405
 # Bookings: how long an offered seat is held for a waiting person, how long before a session
 # its booker may still cancel (after that only staff), and how long to wait for the
 # session's lock before answering "busy, please try again".
