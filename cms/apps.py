@@ -11,7 +11,7 @@ class CmsConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
 
-        from wagtail.models import PageViewRestriction
+        from wagtail.models import PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from cms import (
@@ -19,6 +19,7 @@ class CmsConfig(AppConfig):
             navigation,
             restrictions,
             signals,  # noqa: F401 (connects the page cache's purges)
+            sites,
             vocabulary,
         )
         from cms.converters import IdConverter
@@ -33,6 +34,9 @@ class CmsConfig(AppConfig):
         post_page_move.connect(restrictions.forget, weak=False)
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(navigation.forget, weak=False)
+            signal.connect(sites.forget, weak=False)
+        for signal in (post_save, post_delete):
+            signal.connect(sites.forget, sender=Site, weak=False)
         post_delete.connect(navigation.forget_deleted_page, weak=False)
         vocabulary.keep(self.get_model("County"))
         site_settings = self.get_model("SiteSettings")

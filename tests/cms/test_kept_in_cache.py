@@ -94,3 +94,24 @@ def test_a_filter_value_is_still_checked_against_the_database(client, home):
     response = client.get("/trainings/", {"county": "no-such-county"})
     assert response.status_code == 200
     assert response.context["filter_form"].errors.get("county")
+
+
+def test_the_site_is_found_without_a_query_once_known(client, home):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get("/")
+    with CaptureQueriesContext(connection) as second:
+        client.get("/")
+    assert not [q for q in second.captured_queries if "wagtailcore_site" in q["sql"]]
+
+
+def test_a_site_renamed_shows_its_new_name_at_once(client, home):
+    site = home.get_site()
+    site.site_name = "吕梁爱心妈妈"
+    site.save()
+    assert "吕梁爱心妈妈" in client.get("/").content.decode()
+    site.site_name = "文水爱心妈妈"
+    site.save()
+    html = client.get("/").content.decode()
+    assert "文水爱心妈妈" in html and "吕梁爱心妈妈" not in html
