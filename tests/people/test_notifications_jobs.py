@@ -18,6 +18,7 @@ from tests.makers import make_user
 JOBS = {
     "enrollment.expire_offers",
     "enrollment.send_session_reminders",
+    "figures.refresh_city_year",
     "pairs.check_adjustments",
     "pairs.notify_due_visits",
     "pairs.send_digests",
