@@ -99,10 +99,8 @@ def lock_session(session_id: int, course: CoursePage | None = None) -> Session:
 def _keep_venue(read: Session, locked: Session) -> None:
     """The venue read with the session before the lock goes with the locked row (the notice
     names it), as its course does: one query fewer under the lock."""
-    field = Session._meta.get_field("venue")
-    venue = field.get_cached_value(read, default=None)
-    if venue is not None and venue.pk == locked.venue_id:
-        field.set_cached_value(locked, venue)
+    if Session.venue.is_cached(read) and read.venue_id == locked.venue_id:
+        locked.venue = read.venue
 
 
 def _record(

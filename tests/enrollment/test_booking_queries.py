@@ -86,6 +86,8 @@ def family(county, children: int = 1, phone: int = 1):
 
 def _book(client, session, guardian, child) -> list[str]:
     client.force_login(guardian)
+    # She opens the booking page first, as in the rush (what the site keeps is then warm).
+    assert client.get(reverse("enrollment:session_book", args=[session.pk])).status_code == 200
     with CaptureQueriesContext(connection) as queries:
         response = client.post(
             reverse("enrollment:session_book", args=[session.pk]), {"child": child.pk}
