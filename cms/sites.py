@@ -2,9 +2,9 @@
 
 Wagtail finds it with one query per request (``wagtail.models.sites.get_site_for_hostname``),
 whose building took about half the time of a page showing only the site's frame (header,
-navigation, footer) here. ``CachedSiteMiddleware`` keeps the answer per host and port and
-gives it to Wagtail the way Wagtail keeps it for the rest of a request (``request._wagtail_site``,
-see ``Site.find_for_request``). Sites change when an administrator edits one, and their root
+navigation, footer) here. ``CachedSiteMiddleware`` keeps the answer per host and port, once
+Wagtail has looked it up for a request, and gives it to Wagtail the way Wagtail keeps it for
+the rest of a request (``request._wagtail_site``, see ``Site.find_for_request``). Sites change when an administrator edits one, and their root
 page's fields when it is published or moved: the receivers connected in ``CmsConfig.ready``
 forget every answer then.
 """
@@ -27,12 +27,13 @@ class CachedSiteMiddleware:
         sites: dict = cache.get(KEY) or {}
         if host in sites:
             request._wagtail_site = sites[host]
-        else:
-            site = Site.find_for_request(request)
-            if site is not None:
-                sites[host] = site
-                cache.set(KEY, sites, None)
-        return self.get_response(request)
+        response = self.get_response(request)
+        # Kept once Wagtail has looked it up for a view that needed it; a request that needs
+        # no site (a feed, the health check) never causes the lookup.
+        site = getattr(request, "_wagtail_site", None)
+        if host not in sites and isinstance(site, Site):
+            cache.set(KEY, {**sites, host: site}, None)
+        return response
 
 
 def forget(**kwargs) -> None:
