@@ -16,15 +16,29 @@ from tests.factories import (
     SummerClassPageFactory,
     TrainingCoursePageFactory,
     TrainingTopicFactory,
+    home_page,
     session_in,
 )
+from tests.support import rows_for_the_module
 
 pytestmark = pytest.mark.slow
 ROWS = 14  # more than a listing's page (12) and than the home page shows
 
 
+@pytest.fixture(scope="module")
+def built_site(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Built once for the module (it takes seconds); the tests only read pages."""
+    with rows_for_the_module(django_db_blocker, tmp_path_factory):
+        yield _build()
+
+
 @pytest.fixture
-def site(home):
+def site(db, built_site):
+    return built_site
+
+
+def _build() -> dict:
+    home_page()
     topics = [TrainingTopicFactory(), TrainingTopicFactory()]
     series = StorySeriesFactory()
     trainings = [
