@@ -12,9 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 import environ
 
-# Content-Security-Policy (django-csp): the site's, one path's additions and the admins'
-# (applied by cms.security).
-from cms import csp_policies
+# Not configuration, kept apart: the Content-Security-Policies and the periodic jobs.
+from cms import csp_policies, jobs
 from cms.files import secret_from_env_or_file
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -147,9 +146,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 
-# django-allauth: sign up and sign in with an email address or a mainland mobile number,
-# with a password or a one-time code, and two-step verification for staff; the settings that
-# read no variable are in cms/account_settings.py.
+# django-allauth (sign-in by email or mobile number, two-step verification for staff): the
+# settings that read no variable are in cms/account_settings.py.
 from cms.account_settings import *  # noqa: E402, F403
 
 # Sign in with WeChat (allauth's weixin provider, the Open Platform's QR-code login), offered
@@ -315,16 +313,8 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# Periodic jobs (run `celery -A cms beat`): each scans for what is due and is idempotent.
-CELERY_BEAT_SCHEDULE = {
-    "expire-seat-offers": {"task": "enrollment.expire_offers", "schedule": 300.0},
-    "session-reminders": {"task": "enrollment.send_session_reminders", "schedule": 3600.0},
-    "check-pair-adjustments": {"task": "pairs.check_adjustments", "schedule": 86400.0},
-    "visits-due-notices": {"task": "pairs.notify_due_visits", "schedule": 86400.0},
-    "coordinator-digest": {"task": "pairs.send_digests", "schedule": 7 * 86400.0},
-    "notification-sweep": {"task": "people.sweep_notifications", "schedule": 60.0},
-    "refresh-city-figures": {"task": "figures.refresh_city_year", "schedule": 300.0},
-}
+# Periodic jobs (celery beat; `manage.py run_jobs` without a broker): cms/jobs.py.
+CELERY_BEAT_SCHEDULE = jobs.BEAT_SCHEDULE
 
 # Notifications (people.services.notifications): the outbox's retries and its sweep.
 NOTIFICATION_MAX_ATTEMPTS = env.int("NOTIFICATION_MAX_ATTEMPTS", default=5)
@@ -401,11 +391,9 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
 
-# Programme-wide constants editors cannot change.
-PROGRAM_NAME = _("Caring Mothers")
+PROGRAM_NAME = _("Caring Mothers")  # a programme-wide constant editors cannot change
 
-# Figures
-# The home page's headline figures are computed at most once in this many seconds.
+# Figures: the home page's headline figures are computed at most once in this many seconds.
 FIGURES_HOME_CACHE_SECONDS = env.int("FIGURES_HOME_CACHE_SECONDS", default=300)
 # The city's figures (every county) come from a snapshot at most this many seconds old, counted
 # in the background (figures.snapshots); 0 counts them on every view.
