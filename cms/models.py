@@ -10,6 +10,9 @@ from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.models import Page, Site
 from wagtail.search import index
 
+from cms.fragments import kept_context
+from cms.restrictions import OneQueryViewRestrictionsMixin
+from cms.routes import kept_route
 from cms.search import index_terms
 
 CHINESE_SEARCH_FIELDS = [index.SearchField("chinese_search_terms")]
@@ -66,7 +69,7 @@ class ChineseSearchMixin:
         return index_terms(self.search_text())
 
 
-class HomePage(Page):
+class HomePage(OneQueryViewRestrictionsMixin, Page):
     headline = models.CharField(_("headline"), max_length=120)
     intro = models.TextField(_("introduction"), blank=True)
     hero_image = models.ForeignKey(
@@ -91,11 +94,22 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        """The site's root: which page a path leads to is kept (``cms.routes``)."""
+        return kept_route(self, request, path_components, super().route)
+
     def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            kept_context(request, ("open_graph", "content"), lambda: self.content_context(request))
+        )
+        return context
+
+    def content_context(self, request) -> dict:
+        """What the page's content shows (kept rendered: ``cms.fragments``)."""
         from cms.selectors import home_page_context
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(home_page_context(now=timezone.now()))
+        context = home_page_context(now=timezone.now())
         # Live figures from the rooms above (cms imports none of them): the first hook that
         # has any wins; without them the home page shows what the editor wrote.
         for figures in hooks.get_hooks("home_page_figures"):

@@ -68,7 +68,7 @@ NOT_SHARED = {"private", "no-store", "no-cache"}
 MARK = "page_cache_allowed"
 
 
-def _cache():
+def pages_cache():
     return caches[CACHE_ALIAS]
 
 
@@ -100,7 +100,7 @@ def _new_token() -> str:
     return secrets.token_hex(8)
 
 
-def _generations(cache, keys: tuple[str, str], found: dict) -> tuple[str, str]:
+def current_generations(cache, keys: tuple[str, str], found: dict) -> tuple[str, str]:
     """The current generations; missing ones (a new cache, an evicted key) are created
     first, before the page is rendered."""
     if all(found.get(key) is not None for key in keys):
@@ -182,7 +182,7 @@ class PageCacheMiddleware:
         key = _response_key(request)
         if (entry := recent.get(key)) is not None:
             return _answer(entry)
-        cache = _cache()
+        cache = pages_cache()
         try:
             entry, generations = _lookup(cache, key, request.path_info)
             if entry is None:
@@ -228,7 +228,7 @@ def _lookup(cache, key: str, path: str) -> tuple[tuple | None, tuple[str, str]]:
     entry = found.get(key)
     if entry is not None and None not in generations and entry[0] == generations:
         return entry, generations
-    return None, _generations(cache, generation_keys, found)
+    return None, current_generations(cache, generation_keys, found)
 
 
 def mark_page(page: Page, request: HttpRequest, serve_args, serve_kwargs) -> None:
@@ -242,7 +242,7 @@ def purge_all() -> None:
     """Every cached page is out of date (content changed): after the commit."""
 
     def purge() -> None:
-        cache = _cache()
+        cache = pages_cache()
         cache.set(SITE_GENERATION, _new_token(), None)
         cache.delete(CHANGES_AT)  # sessions may have been added or moved
         recent.clear()
@@ -256,7 +256,7 @@ def purge_paths(paths: Iterable[str], *, times_changed: bool = False) -> None:
     keys = {path_generation_key(path) for path in paths}
 
     def purge() -> None:
-        cache = _cache()
+        cache = pages_cache()
         cache.set_many(dict.fromkeys(keys, _new_token()), None)
         if times_changed:
             cache.delete(CHANGES_AT)

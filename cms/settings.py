@@ -288,9 +288,12 @@ CACHES["calendar"] = (
 # purge what they change at once, and no page is kept past the moment a session's booking
 # opens or closes; this bounds what nothing purges (a venue renamed, the live figures).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0 if TESTING else 60)
-# Each process also keeps the pages it served for this long (0: off), so that a burst on one
-# page does not ask Redis each time: a purge made by another process reaches it this late.
+# Each process also keeps the pages it served this long (0: off): a burst on one page does
+# not ask Redis each time; a purge made by another process reaches it this late.
 PAGE_CACHE_LOCAL_SECONDS = env.float("PAGE_CACHE_LOCAL_SECONDS", default=1.0)
+# The parts of pages the same for everyone, and routes, kept for everyone (cms.fragments,
+# cms.routes), purged with the page cache; kept this many seconds at most (0: off).
+FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=0 if TESTING else 60)
 CACHES["pages"] = (
     {**CACHES["default"], "KEY_PREFIX": "pages"}
     if "CACHE_URL" in env

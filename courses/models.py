@@ -13,7 +13,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from cms.fragments import kept_context
 from cms.models import CHINESE_SEARCH_FIELDS, ChineseSearchMixin, County
+from cms.restrictions import OneQueryViewRestrictionsMixin
 from courses.sessions import Session
 from courses.snippets import (
     ClassCategory,
@@ -38,7 +40,7 @@ __all__ = [
 ]
 
 
-class CoursePage(ChineseSearchMixin, Page):
+class CoursePage(ChineseSearchMixin, OneQueryViewRestrictionsMixin, Page):
     """What trainings and summer classes share: text, picture, county and their sessions.
 
     Not creatable itself; bookings (later) point at ``Session``, which points here, so one
@@ -84,6 +86,10 @@ class CoursePage(ChineseSearchMixin, Page):
         from courses.selectors import course_sessions
 
         context = super().get_context(request, *args, **kwargs)
+        # Kept rendered (cms.fragments), the sessions too but to a mother who booked some:
+        # they show her bookings. The sessions are queried only if they are rendered.
+        names = ("open_graph", "about", "facts", "sessions", "body")
+        context.update(kept_context(request, names, dict))
         context["sessions"] = course_sessions(self)
         return context
 
@@ -243,7 +249,7 @@ class SummerClassPage(CoursePage):
             raise ValidationError(errors)
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(OneQueryViewRestrictionsMixin, Page):
     """Shared behaviour of the two listing pages; see ``courses.selectors``."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -259,7 +265,13 @@ class CourseIndexPage(Page):
         from courses.selectors import course_listing
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(course_listing(index_page=self, params=request.GET))
+        context.update(
+            kept_context(
+                request,
+                ("open_graph", "listing"),
+                lambda: course_listing(index_page=self, params=request.GET),
+            )
+        )
         return context
 
 

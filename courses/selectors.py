@@ -106,11 +106,12 @@ def course_listing(*, index_page, params, now=None) -> dict:
     }
 
 
-def course_sessions(course: CoursePage, now=None) -> list[Session]:
+def course_sessions(course: CoursePage, now=None) -> QuerySet[Session]:
     """A course page's sessions not yet over, soonest first, with their venues. Cancelled
-    sessions stay listed (marked as such) so that people who planned to come find out."""
+    sessions stay listed (marked as such) so that people who planned to come find out. Not
+    run until the page shows them (they may be kept rendered: ``cms.fragments``)."""
     now = now or timezone.now()
-    return list(
+    return (
         Session.objects.filter(course=course, end__gt=now)
         .order_by("start")
         .select_related("venue__county")

@@ -13,7 +13,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from cms.fragments import kept_context
 from cms.models import CHINESE_SEARCH_FIELDS, ChineseSearchMixin
+from cms.restrictions import OneQueryViewRestrictionsMixin
 
 
 class StorySeries(models.Model):
@@ -38,7 +40,7 @@ class StoryTag(TaggedItemBase):
     )
 
 
-class StoryIndexPage(RoutablePageMixin, Page):
+class StoryIndexPage(RoutablePageMixin, OneQueryViewRestrictionsMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, "intro"]
@@ -54,7 +56,12 @@ class StoryIndexPage(RoutablePageMixin, Page):
         from stories.selectors import story_listing
 
         return self.render(
-            request, context_overrides=story_listing(index_page=self, params=request.GET)
+            request,
+            context_overrides=kept_context(
+                request,
+                ("open_graph", "listing"),
+                lambda: story_listing(index_page=self, params=request.GET),
+            ),
         )
 
     @path("series/<slug:slug>/")
@@ -68,7 +75,7 @@ class StoryIndexPage(RoutablePageMixin, Page):
         )
 
 
-class StoryPage(ChineseSearchMixin, Page):
+class StoryPage(ChineseSearchMixin, OneQueryViewRestrictionsMixin, Page):
     series = models.ForeignKey(
         StorySeries,
         verbose_name=_("series"),
@@ -144,9 +151,16 @@ class StoryPage(ChineseSearchMixin, Page):
                 )
 
     def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            kept_context(request, ("open_graph", "story"), lambda: self.content_context(request))
+        )
+        return context
+
+    def content_context(self, request) -> dict:
+        """What the story shows besides its own fields (kept rendered: ``cms.fragments``)."""
         from stories.selectors import episode_neighbours, story_gallery
 
-        context = super().get_context(request, *args, **kwargs)
         is_preview = getattr(request, "is_preview", False)
         if not is_preview and self.pk:
             # Wagtail's routing fetched the page alone: its series, county and cover picture
@@ -155,9 +169,7 @@ class StoryPage(ChineseSearchMixin, Page):
             fetched = StoryPage.objects.select_related(*related).get(pk=self.pk)
             for name in related:
                 setattr(self, name, getattr(fetched, name))
-        context["gallery"] = story_gallery(self, is_preview=is_preview)
-        context.update(episode_neighbours(self))
-        return context
+        return {"gallery": story_gallery(self, is_preview=is_preview)} | episode_neighbours(self)
 
 
 class StoryGalleryImage(Orderable):

@@ -321,16 +321,36 @@ def my_bookings(user: User, now: datetime | None = None) -> MyBookings:
     )
 
 
-def own_session_bookings(user: User, sessions: list[Session]) -> dict[int, list[Booking]]:
-    """Her active bookings of these sessions, by session id, in one query (course pages)."""
-    if not user.is_authenticated or not sessions:
-        return {}
+def _by_session(bookings: QuerySet[Booking]) -> dict[int, list[Booking]]:
     found: dict[int, list[Booking]] = {}
-    bookings = (
-        Booking.objects.filter(booker=user, session__in=sessions, status__in=Booking.ACTIVE)
-        .select_related("child")
-        .order_by("pk")
-    )
-    for booking in bookings:
+    for booking in bookings.select_related("child").order_by("pk"):
         found.setdefault(booking.session_id, []).append(booking)
     return found
+
+
+def own_session_bookings(user: User, sessions: list[Session]) -> dict[int, list[Booking]]:
+    """Her active bookings of these sessions, by session id, in one query."""
+    if not user.is_authenticated or not sessions:
+        return {}
+    return _by_session(
+        Booking.objects.filter(booker=user, session__in=sessions, status__in=Booking.ACTIVE)
+    )
+
+
+def own_course_bookings(
+    user: User, course_id: int, now: datetime | None = None
+) -> dict[int, list[Booking]]:
+    """Her active bookings of a course's sessions not yet over (those its page lists), by
+    session id, in one query; none asked for an anonymous visitor. Course pages show the
+    sessions kept rendered (``cms.fragments``) to whoever has none of them booked."""
+    if not user.is_authenticated:
+        return {}
+    now = now or timezone.now()
+    return _by_session(
+        Booking.objects.filter(
+            booker=user,
+            session__course_id=course_id,
+            session__end__gt=now,
+            status__in=Booking.ACTIVE,
+        )
+    )

@@ -1,22 +1,23 @@
-"""Template helpers for booking on course pages: her own bookings of the listed sessions
+"""Template helpers for booking on course pages: her own bookings of the course's sessions
 (one query for all of them) and how many sessions of a training can still be booked."""
 
 from django import template
 
-from courses.models import Session
+from courses.models import CoursePage, Session
 from enrollment.models import Booking
-from enrollment.selectors.bookings import own_session_bookings
+from enrollment.selectors.bookings import own_course_bookings
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def my_session_bookings(context, sessions: list[Session]) -> dict[int, list[Booking]]:
-    """``{% my_session_bookings sessions as mine %}``: her active bookings by session id."""
+def my_course_bookings(context, course: CoursePage) -> dict[int, list[Booking]]:
+    """``{% my_course_bookings page as mine %}``: her active bookings of the course's
+    sessions, by session id."""
     request = context.get("request")
     if request is None:
         return {}
-    return own_session_bookings(request.user, list(sessions))
+    return own_course_bookings(request.user, course.pk)
 
 
 @register.filter

@@ -3,17 +3,23 @@
     flock /tmp/bench.lock python tests/bench/pages.py [--seconds 5] [--connections 8]
         [--cache-url redis://127.0.0.1:6379/5]
 
-Prepares a throwaway SQLite database (migrate + load_demo) and static files, starts two
-gunicorns with production-like settings (2 sync workers each): one with the page cache on
-(``PAGE_CACHE_SECONDS``; the cache is ``--cache-url``, Redis as in production, or local
-memory with ``--cache-url ""``), one with it off, where every request renders the page. Then
-wrk (Debian package ``wrk``) with 8 connections for a few seconds, for each of the home
+Prepares a throwaway SQLite database (migrate + load_demo) and static files, starts three
+gunicorns with production-like settings (2 sync workers each; the cache is ``--cache-url``,
+Redis as in production, or local memory with ``--cache-url ""``):
+
+- cached: the page cache on (``PAGE_CACHE_SECONDS``), as an anonymous visitor meets it;
+- uncached: the page cache off, so every request renders the page, with the parts that are
+  the same for everyone kept rendered (``FRAGMENT_CACHE_SECONDS``, ``cms.fragments``): what
+  a signed-in person meets, or anyone on a page the page cache does not hold;
+- cold: nothing kept, every part rendered and queried (a page just published).
+
+Then wrk (Debian package ``wrk``) with 8 connections for a few seconds, for each of the home
 page, a training, a summer class, a story and ``/summer/``: the site's CSS file through
-WhiteNoise, then the page on the cached server (anonymous, warm), then on the uncached one,
-then the static file again. Checks first that both servers answer each page with the same
-body. Prints each page's requests a second and its ratios to the mean of the static file's
-rates measured just before and just after it (the machine is shared: its load changes from
-one half-minute to the next), and as its last line
+WhiteNoise, then the page on each server, then the static file again. Checks first that the
+servers answer each page with the same body. Prints each page's requests a second and its
+ratios to the mean of the static file's rates measured just before and just after it (the
+machine is shared: its load changes from one half-minute to the next), the lowest cold
+ratio on the line before the last, and as its last line
 ``static_rps=<median> cached_ratio=<lowest page> uncached_ratio=<lowest page>``. Only one
 server is under load at a time; the client shares the machine with the server, so compare
 the ratios, not the rates. Exits 1 on any error answer.
@@ -53,6 +59,11 @@ REFERENCES = {
     "bare view": "/healthz",  # one SELECT 1, a JSON answer
     "frame": "/search/",  # base.html (header, navigation, footer) around an empty search form
 }
+SERVERS = {
+    "cached": {"PAGE_CACHE_SECONDS": "60", "FRAGMENT_CACHE_SECONDS": "60"},
+    "uncached": {"PAGE_CACHE_SECONDS": "0", "FRAGMENT_CACHE_SECONDS": "60"},
+    "cold": {"PAGE_CACHE_SECONDS": "0", "FRAGMENT_CACHE_SECONDS": "0"},
+}
 REQUESTS_RE = re.compile(r"Requests/sec:\s+([\d.]+)")
 ERRORS_RE = re.compile(r"Non-2xx or 3xx responses:\s+(\d+)|Socket errors:.*")
 
@@ -87,16 +98,14 @@ def main() -> int:
         css, pages = discover(env)
         servers = {}
         try:
-            for name, seconds in (("cached", "60"), ("uncached", "0")):
+            for name, settings in SERVERS.items():
                 port = free_port()
                 log = Path(tmp) / f"gunicorn-{name}.log"
-                servers[name] = (
-                    port,
-                    start_gunicorn({**env, "PAGE_CACHE_SECONDS": seconds}, port, args.workers, log),
-                )
+                servers[name] = (port, start_gunicorn({**env, **settings}, port, args.workers, log))
                 wait_until_up(port, servers[name][1], log)
             cached_port, uncached_port = servers["cached"][0], servers["uncached"][0]
-            check_same_pages(cached_port, uncached_port, pages)
+            cold_port = servers["cold"][0]
+            check_same_pages(cached_port, [uncached_port, cold_port], pages)
             run = WrkRun(args.seconds, args.connections)
             run.rate(cached_port, css, seconds=2)  # warm-up, not counted
             # The static file before each page and after the last: a page's reference is the
@@ -105,13 +114,14 @@ def main() -> int:
             rates = {}
             for label, path in pages.items():
                 cached, uncached = run.rate(cached_port, path), run.rate(uncached_port, path)
+                cold = run.rate(cold_port, path)
                 static.append(run.rate(cached_port, css))
-                rates[label] = ((static[-2] + static[-1]) / 2, cached, uncached)
-            # What any rendered page here can reach at best, on the uncached server: a bare
-            # view through the whole middleware stack, and the site's frame with no content.
+                rates[label] = ((static[-2] + static[-1]) / 2, cached, uncached, cold)
+            # What any rendered page here can reach at best, on the cold server: a bare view
+            # through the whole middleware stack, and the site's frame with no content.
             references = {}
             for label, path in REFERENCES.items():
-                rate = run.rate(uncached_port, path)
+                rate = run.rate(cold_port, path)
                 static.append(run.rate(cached_port, css))
                 references[label] = (path, (static[-2] + static[-1]) / 2, rate)
         finally:
@@ -156,15 +166,18 @@ def fetch(port: int, path: str) -> tuple[int, bytes]:
     return response.status, body
 
 
-def check_same_pages(cached_port: int, uncached_port: int, pages: dict[str, str]) -> None:
-    """Both servers answer 200 with the same page (the cached one warmed on the way)."""
+def check_same_pages(cached_port: int, others: list[int], pages: dict[str, str]) -> None:
+    """The servers answer 200 with the same page (the cached one and the kept parts warmed
+    on the way)."""
     for label, path in pages.items():
-        answers = [fetch(cached_port, path) for _ in range(3)] + [fetch(uncached_port, path)]
+        answers = [fetch(cached_port, path) for _ in range(3)]
+        answers += [fetch(port, path) for port in others for _ in range(2)]
         # the same but for the address (og:url)
-        answers = [
-            (status, body.replace(f":{uncached_port}/".encode(), f":{cached_port}/".encode()))
-            for status, body in answers
-        ]
+        for port in others:
+            answers = [
+                (status, body.replace(f":{port}/".encode(), f":{cached_port}/".encode()))
+                for status, body in answers
+            ]
         statuses = {status for status, _ in answers}
         if statuses != {200}:
             raise SystemExit(f"{label} {path} answered {statuses}")
@@ -207,29 +220,31 @@ def report(css, pages, rates, references, errors) -> int:
     """Each page's ratios are to the static file's rate measured around it."""
     header = (
         f"{'page':<9} {'path':<34} {'static rps':>10} {'cached rps':>10} {'ratio':>6} "
-        f"{'uncached rps':>12} {'ratio':>6}"
+        f"{'uncached rps':>12} {'ratio':>6} {'cold rps':>8} {'ratio':>6}"
     )
     print(f"\nstatic file: {css}")
     print(header)
     print("-" * len(header))
-    cached_ratios, uncached_ratios = [], []
-    for label, (static, cached, uncached) in rates.items():
+    cached_ratios, uncached_ratios, cold_ratios = [], [], []
+    for label, (static, cached, uncached, cold) in rates.items():
         cached_ratios.append(cached / static)
         uncached_ratios.append(uncached / static)
+        cold_ratios.append(cold / static)
         path = pages[label] if len(pages[label]) <= 34 else pages[label][:31] + "..."
         print(
             f"{label:<9} {path:<34} {static:>10.1f} {cached:>10.1f} {cached / static:>6.3f} "
-            f"{uncached:>12.1f} {uncached / static:>6.3f}"
+            f"{uncached:>12.1f} {uncached / static:>6.3f} {cold:>8.1f} {cold / static:>6.3f}"
         )
     for label, (path, static, rate) in references.items():
         print(
-            f"{label:<9} {path:<34} {static:>10.1f} {'':>10} {'':>6} {rate:>12.1f} "
-            f"{rate / static:>6.3f}  (reference: not a page of the target)"
+            f"{label:<9} {path:<34} {static:>10.1f} {'':>10} {'':>6} {'':>12} {'':>6} "
+            f"{rate:>8.1f} {rate / static:>6.3f}  (reference: not a page of the target)"
         )
     for error in errors:
         print(f"error: {error}")
+    print(f"cold_ratio={min(cold_ratios):.3f} (nothing kept: the lowest page)")
     print(
-        f"static_rps={statistics.median(s for s, _, _ in rates.values()):.1f} "
+        f"static_rps={statistics.median(rate[0] for rate in rates.values()):.1f} "
         f"cached_ratio={min(cached_ratios):.3f} uncached_ratio={min(uncached_ratios):.3f}"
     )
     return 1 if errors else 0

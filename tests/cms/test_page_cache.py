@@ -315,7 +315,7 @@ class BrokenCache:
 
 
 def test_pages_are_rendered_when_the_cache_is_down(client, home, monkeypatch):
-    monkeypatch.setattr(page_cache, "_cache", BrokenCache)
+    monkeypatch.setattr(page_cache, "pages_cache", BrokenCache)
 
     assert_rendered(client, "/")
     assert_rendered(client, "/")
