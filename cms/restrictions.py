@@ -9,8 +9,7 @@ server processes must share the cache (``CACHE_URL``) for a page made private in
 being listed by the others at once; ``check --deploy`` says so (``cms.checks``).
 
 Serving a page still checks its own restrictions through Wagtail (``check_view_restrictions``),
-from the database: whether a page may be shown is never answered from the cache. Our pages
-read them in one query instead of Wagtail's two (``OneQueryViewRestrictionsMixin``).
+from the database: whether a page may be shown is never answered from the cache.
 """
 
 from django.core.cache import cache
@@ -42,20 +41,6 @@ def public_q(prefix: str = "") -> Q:
 
 def is_public(page: Page) -> bool:
     return not any(page.path.startswith(path) for path in restricted_paths())
-
-
-class OneQueryViewRestrictionsMixin:
-    """``get_view_restrictions`` in one query: Wagtail's reads the page's ancestors, then their
-    restrictions. The same restrictions: those of the page and of each ancestor, or, for one
-    that is an alias, of the page it is an alias of (aliases are never of an alias)."""
-
-    def get_view_restrictions(self):
-        paths = [self.path[: Page.steplen * depth] for depth in range(1, self.depth + 1)]
-        pages = Page.objects.filter(path__in=paths)
-        return PageViewRestriction.objects.filter(
-            Q(page__in=pages.filter(alias_of__isnull=True).values("pk"))
-            | Q(page__in=pages.filter(alias_of__isnull=False).values("alias_of"))
-        )
 
 
 def forget(**kwargs) -> None:

@@ -15,7 +15,6 @@ from wagtail.search import index
 from cms.blocks import BodyBlock
 from cms.fragments import kept_context
 from cms.models import CHINESE_SEARCH_FIELDS, ChineseSearchMixin, County
-from cms.restrictions import OneQueryViewRestrictionsMixin
 from courses.sessions import Session
 from courses.snippets import (
     ClassCategory,
@@ -40,7 +39,7 @@ __all__ = [
 ]
 
 
-class CoursePage(ChineseSearchMixin, OneQueryViewRestrictionsMixin, Page):
+class CoursePage(ChineseSearchMixin, Page):
     """What trainings and summer classes share: text, picture, county and their sessions.
 
     Not creatable itself; bookings (later) point at ``Session``, which points here, so one
@@ -249,7 +248,7 @@ class SummerClassPage(CoursePage):
             raise ValidationError(errors)
 
 
-class CourseIndexPage(OneQueryViewRestrictionsMixin, Page):
+class CourseIndexPage(Page):
     """Shared behaviour of the two listing pages; see ``courses.selectors``."""
 
     intro = models.TextField(_("introduction"), blank=True)

@@ -15,7 +15,6 @@ from wagtail.search import index
 from cms.blocks import BodyBlock
 from cms.fragments import kept_context
 from cms.models import CHINESE_SEARCH_FIELDS, ChineseSearchMixin
-from cms.restrictions import OneQueryViewRestrictionsMixin
 
 
 class StorySeries(models.Model):
@@ -40,7 +39,7 @@ class StoryTag(TaggedItemBase):
     )
 
 
-class StoryIndexPage(RoutablePageMixin, OneQueryViewRestrictionsMixin, Page):
+class StoryIndexPage(RoutablePageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, "intro"]
@@ -75,7 +74,7 @@ class StoryIndexPage(RoutablePageMixin, OneQueryViewRestrictionsMixin, Page):
         )
 
 
-class StoryPage(ChineseSearchMixin, OneQueryViewRestrictionsMixin, Page):
+class StoryPage(ChineseSearchMixin, Page):
     series = models.ForeignKey(
         StorySeries,
         verbose_name=_("series"),

@@ -2,11 +2,9 @@
 no listing, search result or prev/next link; the page itself answers as Wagtail decides
 (a "login" restriction lets any signed-in person in)."""
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
 import pytest
 
@@ -98,25 +96,3 @@ def test_a_private_course_is_not_on_the_home_page_nor_its_index(client, home, tr
     for url in ("/", training_index.url):
         assert client.get(url).status_code == 200
         assert "不公开的培训" not in client.get(url).content.decode(), f"listed on {url}"
-
-
-def test_our_pages_read_the_same_view_restrictions_as_wagtail_in_one_query(home, story_index):
-    open_story = StoryPageFactory(parent=story_index)
-    private_story = StoryPageFactory(parent=story_index)
-    on_section = PageViewRestriction.objects.create(
-        page=story_index, restriction_type=PageViewRestriction.LOGIN
-    )
-    own = PageViewRestriction.objects.create(
-        page=private_story, restriction_type=PageViewRestriction.PASSWORD, password="secret"
-    )
-    home.refresh_from_db()
-    alias = private_story.create_alias(parent=home, update_slug="alias-of-private")
-
-    for page in (home, story_index, open_story, private_story, alias.specific):
-        with CaptureQueriesContext(connection) as queries:
-            ours = set(page.get_view_restrictions())
-        assert ours == set(Page.get_view_restrictions(page)), page.title
-        assert len(queries) == 1, f"{page.title}: {len(queries)} queries"
-    # An alias has its source's own restrictions, not its source's section's (as Wagtail).
-    assert set(alias.specific.get_view_restrictions()) == {own}
-    assert set(private_story.get_view_restrictions()) == {on_section, own}
