@@ -11,6 +11,7 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from cms.fragments import kept_context
+from cms.restrictions import ViewRestrictionsInOneQueryMixin
 from cms.routes import kept_route
 from cms.search import index_terms
 
@@ -68,7 +69,7 @@ class ChineseSearchMixin:
         return index_terms(self.search_text())
 
 
-class HomePage(Page):
+class HomePage(ViewRestrictionsInOneQueryMixin, Page):
     headline = models.CharField(_("headline"), max_length=120)
     intro = models.TextField(_("introduction"), blank=True)
     hero_image = models.ForeignKey(

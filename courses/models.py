@@ -15,6 +15,7 @@ from wagtail.search import index
 from cms.blocks import BodyBlock
 from cms.fragments import kept_context
 from cms.models import CHINESE_SEARCH_FIELDS, ChineseSearchMixin, County
+from cms.restrictions import ViewRestrictionsInOneQueryMixin
 from courses.sessions import Session
 from courses.snippets import (
     ClassCategory,
@@ -39,7 +40,7 @@ __all__ = [
 ]
 
 
-class CoursePage(ChineseSearchMixin, Page):
+class CoursePage(ChineseSearchMixin, ViewRestrictionsInOneQueryMixin, Page):
     """What trainings and summer classes share: text, picture, county and their sessions.
 
     Not creatable itself; bookings (later) point at ``Session``, which points here, so one
@@ -248,7 +249,7 @@ class SummerClassPage(CoursePage):
             raise ValidationError(errors)
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(ViewRestrictionsInOneQueryMixin, Page):
     """Shared behaviour of the two listing pages; see ``courses.selectors``."""
 
     intro = models.TextField(_("introduction"), blank=True)

@@ -15,6 +15,7 @@ from wagtail.search import index
 from cms.blocks import BodyBlock
 from cms.fragments import kept_context
 from cms.models import CHINESE_SEARCH_FIELDS, ChineseSearchMixin
+from cms.restrictions import ViewRestrictionsInOneQueryMixin
 
 
 class StorySeries(models.Model):
@@ -39,7 +40,7 @@ class StoryTag(TaggedItemBase):
     )
 
 
-class StoryIndexPage(RoutablePageMixin, Page):
+class StoryIndexPage(RoutablePageMixin, ViewRestrictionsInOneQueryMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, "intro"]
@@ -74,7 +75,7 @@ class StoryIndexPage(RoutablePageMixin, Page):
         )
 
 
-class StoryPage(ChineseSearchMixin, Page):
+class StoryPage(ChineseSearchMixin, ViewRestrictionsInOneQueryMixin, Page):
     series = models.ForeignKey(
         StorySeries,
         verbose_name=_("series"),

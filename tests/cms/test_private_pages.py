@@ -2,9 +2,11 @@
 no listing, search result or prev/next link; the page itself answers as Wagtail decides
 (a "login" restriction lets any signed-in person in)."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 import pytest
 
@@ -96,3 +98,29 @@ def test_a_private_course_is_not_on_the_home_page_nor_its_index(client, home, tr
     for url in ("/", training_index.url):
         assert client.get(url).status_code == 200
         assert "不公开的培训" not in client.get(url).content.decode(), f"listed on {url}"
+
+
+def test_our_pages_read_the_same_view_restrictions_as_wagtail_in_one_query(home, story_index):
+    open_story = StoryPageFactory(parent=story_index)
+    private_story = StoryPageFactory(parent=story_index)
+    on_section = PageViewRestriction.objects.create(
+        page=story_index, restriction_type=PageViewRestriction.LOGIN
+    )
+    own = PageViewRestriction.objects.create(
+        page=private_story, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    home.refresh_from_db()
+    alias = private_story.create_alias(parent=home, update_slug="alias-of-private").specific
+    under_alias = StoryPageFactory(parent=alias)
+
+    for page in (home, story_index, open_story, private_story, alias, under_alias):
+        with CaptureQueriesContext(connection) as queries:
+            ours = set(page.get_view_restrictions())
+        assert ours == set(Page.get_view_restrictions(page)), page.title
+        assert len(queries) == 1, f"{page.title}: {len(queries)} queries"
+    assert set(private_story.get_view_restrictions()) == {on_section, own}
+    # An alias has its source's own restrictions, not its source's section's (as Wagtail),
+    # and so has a page under it.
+    assert set(alias.get_view_restrictions()) == {own}
+    assert set(under_alias.get_view_restrictions()) == {own}
+    assert list(alias.get_view_restrictions().order_by("-page__depth")) == [own]
