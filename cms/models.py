@@ -1,4 +1,4 @@
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -150,10 +150,10 @@ class SiteSettings(BaseSiteSetting):
         if site is None:
             return super().for_request(request)
         key = cls.CACHE_KEY.format(site_id=site.pk)
-        site_settings = cache.get(key)
+        site_settings = caches["kept"].get(key)
         if site_settings is None:
             site_settings = cls.for_site(site)
-            cache.set(key, site_settings, None)
+            caches["kept"].set(key, site_settings, None)
         site_settings._request = request
         setattr(request, attr_name, site_settings)
         return site_settings
@@ -161,7 +161,7 @@ class SiteSettings(BaseSiteSetting):
     @classmethod
     def forget(cls, sender, instance, **kwargs) -> None:
         """Receiver: these settings were saved or deleted."""
-        cache.delete(cls.CACHE_KEY.format(site_id=instance.site_id))
+        caches["kept"].delete(cls.CACHE_KEY.format(site_id=instance.site_id))
 
 
 # The vocabulary every app shares.

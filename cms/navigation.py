@@ -3,7 +3,7 @@ and the links on the home page, kept in the cache: they change when an editor pu
 unpublishes, moves or deletes a page or changes its privacy, and the receivers connected in
 ``CmsConfig.ready`` forget them then."""
 
-from django.core.cache import cache
+from django.core.cache import caches
 
 from wagtail.models import Page, Site
 
@@ -13,21 +13,21 @@ KEY = "cms:sections"
 
 
 def site_sections(site: Site) -> list[Page]:
-    by_site: dict[int, list[Page]] = cache.get(KEY) or {}
+    by_site: dict[int, list[Page]] = caches["kept"].get(KEY) or {}
     if site.pk not in by_site:
         by_site[site.pk] = list(
             Page.objects.child_of(site.root_page).live().filter(public_q()).order_by("path")
         )
-        cache.set(KEY, by_site, None)
+        caches["kept"].set(KEY, by_site, None)
     return by_site[site.pk]
 
 
 def forget(**kwargs) -> None:
     """Receiver: a page was published, unpublished or moved, or a view restriction changed."""
-    cache.delete(KEY)
+    caches["kept"].delete(KEY)
 
 
 def forget_deleted_page(sender, instance, **kwargs) -> None:
     """Receiver of every model's ``post_delete``: a page was deleted."""
     if isinstance(instance, Page):
-        cache.delete(KEY)
+        caches["kept"].delete(KEY)

@@ -13,7 +13,7 @@ from the database: whether a page may be shown is never answered from the cache.
 read them in one query instead of Wagtail's two (``ViewRestrictionsInOneQueryMixin``).
 """
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
@@ -26,10 +26,10 @@ KEY = "cms:restricted-paths"
 def restricted_paths() -> tuple[str, ...]:
     """The tree paths of the pages that carry a view restriction (their descendants are
     private too)."""
-    paths = cache.get(KEY)
+    paths = caches["kept"].get(KEY)
     if paths is None:
         paths = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
-        cache.set(KEY, paths, None)
+        caches["kept"].set(KEY, paths, None)
     return paths
 
 
@@ -68,4 +68,4 @@ class ViewRestrictionsInOneQueryMixin:
 
 def forget(**kwargs) -> None:
     """Receiver: a restriction or the tree changed."""
-    cache.delete(KEY)
+    caches["kept"].delete(KEY)

@@ -14,6 +14,7 @@ import environ
 
 # Not configuration, kept apart: the Content-Security-Policies and the periodic jobs.
 from cms import csp_policies, jobs
+from cms.cache_backends import shared_cache
 from cms.files import secret_from_env_or_file
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -274,35 +275,24 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     CACHES["default"]["BACKEND"] = "cms.cache_backends.RedisCache"  # reuses its Redis client
 # Calendar feeds cache each event's text and each feed's: thousands of entries, more than
 # local memory's default of 300 keeps.
-CACHES["calendar"] = (
-    {**CACHES["default"], "KEY_PREFIX": "calendar"}
-    if "CACHE_URL" in env
-    else {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "calendar",
-        "OPTIONS": {"MAX_ENTRIES": 50_000},
-    }
-)
+CACHES["calendar"] = shared_cache(CACHES["default"], "calendar", max_entries=50_000)
 # Public pages for anonymous visitors (cms.page_cache), kept this many seconds at most
 # (0: off; off under pytest but in the tests of the cache itself). Publishing and bookings
 # purge what they change at once, and no page is kept past the moment a session's booking
 # opens or closes; this bounds what nothing purges (a venue renamed, the live figures).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0 if TESTING else 60)
-# Each process also keeps the pages it served this long (0: off): a burst on one page does
-# not ask Redis each time; a purge made by another process reaches it this late.
+# Each process also keeps the pages it served, and what it read of the "pages" and "kept"
+# caches, this long (0: off): a page costs no round trip to Redis for them; a purge or an
+# edit made by another process reaches it this late.
 PAGE_CACHE_LOCAL_SECONDS = env.float("PAGE_CACHE_LOCAL_SECONDS", default=1.0)
 # The parts of pages the same for everyone, and routes, kept for everyone (cms.fragments,
 # cms.routes), purged with the page cache; kept this many seconds at most (0: off).
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=0 if TESTING else 60)
-CACHES["pages"] = (
-    {**CACHES["default"], "KEY_PREFIX": "pages"}
-    if "CACHE_URL" in env
-    else {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "pages",
-        "OPTIONS": {"MAX_ENTRIES": 5_000},
-    }
-)
+keep_locally = {"local_seconds": PAGE_CACHE_LOCAL_SECONDS}
+CACHES["pages"] = shared_cache(CACHES["default"], "pages", max_entries=5_000, **keep_locally)
+# What every page reads and editors rarely change: the site, its sections and settings,
+# the private paths, the filters' choices (cms.sites, navigation, restrictions, vocabulary).
+CACHES["kept"] = shared_cache(CACHES["default"], "kept", max_entries=1_000, **keep_locally)
 
 # Celery: no broker means tasks run in-process, so the quick start needs no service.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")

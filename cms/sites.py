@@ -9,7 +9,7 @@ page's fields when it is published or moved: the receivers connected in ``CmsCon
 forget every answer then.
 """
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpRequest
 from django.http.request import split_domain_port
 
@@ -24,7 +24,7 @@ class CachedSiteMiddleware:
 
     def __call__(self, request: HttpRequest):
         host = (split_domain_port(request._get_raw_host())[0], request.get_port())
-        sites: dict = cache.get(KEY) or {}
+        sites: dict = caches["kept"].get(KEY) or {}
         if host in sites:
             request._wagtail_site = sites[host]
         response = self.get_response(request)
@@ -32,10 +32,10 @@ class CachedSiteMiddleware:
         # no site (a feed, the health check) never causes the lookup.
         site = getattr(request, "_wagtail_site", None)
         if host not in sites and isinstance(site, Site):
-            cache.set(KEY, {**sites, host: site}, None)
+            caches["kept"].set(KEY, {**sites, host: site}, None)
         return response
 
 
 def forget(**kwargs) -> None:
     """Receiver: a site was saved or deleted, or a page published or moved."""
-    cache.delete(KEY)
+    caches["kept"].delete(KEY)

@@ -4,7 +4,7 @@ few times a year. Each app names its lists in its ``ready`` (``keep``), which co
 receivers that forget a list when one of its rows is saved or deleted, in every process."""
 
 from django import forms
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import models
 from django.db.models.signals import post_delete, post_save
 
@@ -24,16 +24,16 @@ def keep(*kept: type[models.Model]) -> None:
 
 
 def _forget(sender, **kwargs) -> None:
-    cache.delete_many([_key(sender, "slug"), _key(sender, "pk")])
+    caches["kept"].delete_many([_key(sender, "slug"), _key(sender, "pk")])
 
 
 def cached_choices(field: forms.ModelChoiceField) -> list[tuple[str, str]]:
     to_field = field.to_field_name or "pk"
     key = _key(field.queryset.model, to_field)
-    choices = cache.get(key)
+    choices = caches["kept"].get(key)
     if choices is None:
         choices = [(str(getattr(obj, to_field)), str(obj)) for obj in field.queryset]
-        cache.set(key, choices, None)
+        caches["kept"].set(key, choices, None)
     return choices
 
 

@@ -2,7 +2,7 @@
 its settings, the filters' choices, which pages are private), and is never shown stale: the
 change an editor makes is on the next page anyone opens."""
 
-from django.core.cache import cache
+from django.core.cache import caches
 
 from wagtail.models import PageViewRestriction
 
@@ -63,7 +63,8 @@ def test_moving_a_page_forgets_the_private_paths_and_the_sections(home):
     navigation.site_sections(home.get_site())
     story = StoryPageFactory()
     story.move(story.get_parent(), pos="last-child")
-    assert cache.get(restrictions.KEY) is None and cache.get(navigation.KEY) is None
+    kept = caches["kept"]
+    assert kept.get(restrictions.KEY) is None and kept.get(navigation.KEY) is None
 
 
 def test_the_footer_shows_the_settings_as_soon_as_they_are_saved(client, home):
