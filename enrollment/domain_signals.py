@@ -6,8 +6,6 @@
   are purged from the page cache (``enrollment.signals``).
 """
 
-from functools import partial
-
 from django.db import transaction
 from django.dispatch import Signal
 
@@ -18,4 +16,8 @@ seats_changed = Signal()
 
 def seats_changed_on_commit(session: Session) -> None:
     """A receiver that fails is logged: the booking has committed, its answer must go out."""
-    transaction.on_commit(partial(seats_changed.send, sender=Session, session=session), robust=True)
+
+    def announce() -> None:  # a function, not a partial: Django logs a failure by its name
+        seats_changed.send(sender=Session, session=session)
+
+    transaction.on_commit(announce, robust=True)

@@ -61,8 +61,9 @@ class session_write_transaction(transaction.Atomic):  # lowercase: used like tra
             raise SessionBusy() from error
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
-                cursor.execute(
-                    "SET LOCAL lock_timeout = %s", [f"{settings.BOOKING_LOCK_TIMEOUT_SECONDS}s"]
+                cursor.execute(  # SET LOCAL takes no bound parameter; set_config does
+                    "SELECT set_config('lock_timeout', %s, true)",
+                    [f"{settings.BOOKING_LOCK_TIMEOUT_SECONDS}s"],
                 )
 
 

@@ -3,6 +3,8 @@
 ``notification_record`` writes the row in the caller's transaction and dispatches
 ``people.tasks.send_notification`` on commit: a change rolled back tells no one, and a change
 committed is never lost (the row is there even if the dispatch is, and the sweep finds it).
+A dispatch that fails (the broker cannot be reached) is logged, not raised: the change has
+committed, and the answer to whoever made it must still go out.
 
 ``notification_send`` is what the task does. It claims the row with one conditional UPDATE
 (pending → sending, only if still pending and due), so two runs of the task for the same row
@@ -98,7 +100,7 @@ def notification_record(
                 notification = Notification.objects.create(**fields)
         except IntegrityError:
             return None
-    transaction.on_commit(lambda: _dispatch(notification.pk))
+    transaction.on_commit(lambda: _dispatch(notification.pk), robust=True)
     return notification
 
 
@@ -198,7 +200,7 @@ def notification_resend(*, notification: Notification, actor: User) -> Notificat
         detail="send again",
         county_id=notification.county_id,
     )
-    transaction.on_commit(lambda: _dispatch(notification.pk))
+    transaction.on_commit(lambda: _dispatch(notification.pk), robust=True)
     notification.refresh_from_db()
     return notification
 

@@ -1,7 +1,7 @@
 """Profile the rush's booking POST in one process: where a booking's CPU time goes.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/aixin_rush python tests/bench/rush_profile.py \
-        [--families 100] [--capacity 40] [--floor] [--top 30] [--sort cumulative]
+        [--families 100] [--capacity 40] [--floor] [--broker URL] [--top 30] [--sort cumulative]
 
 Adds a class session and ``--families`` signed-in families as ``rush.py`` does, opens each
 family's booking page (its CSRF token; not profiled), then POSTs every booking one after the
@@ -9,7 +9,9 @@ other through Django's whole stack (the test client: middleware, view, service, 
 sent on commit as the bench's gunicorn does with no broker) under cProfile, and prints the
 top of the profile, the time per booking, and the queries per booking. ``--floor``: the same
 POSTs to the floor's view (``floor_urls.py``), which books nothing. Production-like settings
-(DEBUG off); the emails the console backend writes are thrown away.
+(DEBUG off); the emails the console backend writes are thrown away. ``--broker URL``: the
+notices are queued on that Celery broker (a Redis database of your own, emptied afterwards)
+instead of sent in the request, as in production.
 """
 
 import argparse
@@ -34,6 +36,7 @@ def main() -> int:
     parser.add_argument("--families", type=int, default=100)
     parser.add_argument("--capacity", type=int, default=40)
     parser.add_argument("--floor", action="store_true")
+    parser.add_argument("--broker", default="", help="a Celery broker (Redis) for the notices")
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument("--sort", default="cumulative")
     parser.add_argument("--dump", help="also write the profile to this file (pstats)")
@@ -45,8 +48,16 @@ def main() -> int:
         if args.floor:
             env["DJANGO_SETTINGS_MODULE"] = "tests.bench.floor_settings"
         manage(env, ["collectstatic", "--noinput", "-v0"])
+        if args.broker:
+            env["CELERY_BROKER_URL"] = args.broker
         setup_django(env)
-        return profile(args)
+        try:
+            return profile(args)
+        finally:
+            if args.broker:
+                import redis
+
+                redis.Redis.from_url(args.broker).delete("celery")
 
 
 def profile(args) -> int:

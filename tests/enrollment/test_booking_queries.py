@@ -30,7 +30,7 @@ BOOKING_POST = [
     "SELECT auth_group",  # her roles (whose children she may see)
     "SELECT people_child",  # her children, only what a booking reads of them
     "SAVEPOINT",
-    "SET",  # PostgreSQL only: the lock timeout
+    "SELECT set_config",  # PostgreSQL only: the lock timeout
     "SELECT people_child",  # her child's row locked
     "SELECT enrollment_booking",  # the child's clashes
     "SELECT courses_session",  # the session's row locked, as late as possible
@@ -45,12 +45,15 @@ BOOKING_POST = [
 
 def _shape(sql: str) -> str:
     """``SELECT people_child``, ``INSERT enrollment_booking``, ``SAVEPOINT``…: the verb and the
-    table of the first column selected (or of the first ``FROM``, ``INTO``, ``UPDATE``)."""
+    table of the first column selected (or of the first ``FROM``, ``INTO``, ``UPDATE``), or
+    the function a ``SELECT`` calls (``SELECT set_config``)."""
     verb = sql.split(None, 1)[0].upper()
     if verb not in {"SELECT", "INSERT", "UPDATE"}:
         return verb
-    table = re.match(r'SELECT (?:DISTINCT )?"(\w+)"\.', sql) or re.search(
-        r'(?:FROM|INTO|UPDATE) "(\w+)"', sql
+    table = (
+        re.match(r'SELECT (?:DISTINCT )?"(\w+)"\.', sql)
+        or re.search(r'(?:FROM|INTO|UPDATE) "(\w+)"', sql)
+        or re.match(r"SELECT (\w+)\(", sql)
     )
     return f"{verb} {table.group(1)}"
 
@@ -58,7 +61,7 @@ def _shape(sql: str) -> str:
 def _expected(waiting: bool = False) -> list[str]:
     expected = list(BOOKING_POST)
     if connection.vendor != "postgresql":
-        expected.remove("SET")
+        expected.remove("SELECT set_config")
     if waiting:  # no free seat: nobody waiting is asked about, no seat is taken
         queue = [n for n, shape in enumerate(expected) if shape == "SELECT enrollment_booking"][1]
         del expected[queue]

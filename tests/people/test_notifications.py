@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 import pytest
+from kombu.exceptions import OperationalError as KombuOperationalError
 
 from people import sms
 from people.models import Notification, User
@@ -190,6 +191,24 @@ def test_the_sweep_dispatches_a_notice_whose_dispatch_was_lost(mailoutbox, setti
     assert notifications_sweep(now=timezone.now() + dt.timedelta(minutes=3)) == 1
     notification.refresh_from_db()
     assert notification.status == Status.SENT and len(mailoutbox) == 1
+
+
+def test_a_broker_down_at_commit_loses_the_dispatch_not_the_answer(
+    monkeypatch, django_capture_on_commit_callbacks, caplog
+):
+    """The change and its notice have committed when the notice is dispatched: a broker that
+    cannot be reached then is logged, not raised (a booking answered with a server error after
+    it was made), and the row stays pending for the sweep."""
+
+    def broker_down(*args, **kwargs):
+        raise KombuOperationalError("Error 111 connecting to the broker")
+
+    monkeypatch.setattr(send_notification, "delay", broker_down)
+    with django_capture_on_commit_callbacks(execute=True):
+        notification = record(make_user())
+
+    assert Notification.objects.get(pk=notification.pk).status == Status.PENDING
+    assert "connecting to the broker" in caplog.text, "the lost dispatch was not logged"
 
 
 def test_the_sending_timeout_is_longer_than_the_tasks_time_limit(settings):
