@@ -1,8 +1,10 @@
 """Django's Redis cache, with one Redis client per connection pool instead of a new one for
-every call (``RedisCache``), and with a memory in each process (``LocallyKeptRedisCache``). Django's client builds a ``redis.Redis`` object on each ``get`` (its
-``get_client``), and redis-py 8 fills some 170 response callbacks each time it does: about
-160 µs a call, more than the round trip to Redis, and what a page served from the cache
-(``cms.page_cache``) would mostly spend. A ``redis.Redis`` object is safe to share between
+every call (``RedisCache``), and with a memory in each process (``LocallyKeptRedisCache``).
+
+Django's client builds a ``redis.Redis`` object on each ``get`` (its ``get_client``), and
+redis-py 8 fills some 170 response callbacks each time it does: about 160 µs a call, more
+than the round trip to Redis, and what a page served from the cache (``cms.page_cache``)
+would mostly spend. A ``redis.Redis`` object is safe to share between
 threads (each command takes a connection from the pool)."""
 
 import pickle

@@ -12,8 +12,6 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wagtail.models import Page, PageViewRestriction
-
 from courses.models import CoursePage, Session, SummerClassPage, TrainingCoursePage
 from enrollment.errors import ContactUnverified
 from enrollment.models import Booking
@@ -28,15 +26,11 @@ PAST_BOOKINGS_SHOWN = 10
 BOOKING_CHILD_FIELDS = ("name", "date_of_birth", "anonymised_at", "guardian")
 
 
-def _visible_or_404(request: HttpRequest, page: Page) -> None:
+def _visible_or_404(request: HttpRequest, page: CoursePage) -> None:
     """Wagtail's privacy settings (the page's own and its ancestors') apply to its booking
     pages too: whoever may not see the course page does not learn its title there either.
-    One query (Wagtail's ``get_view_restrictions`` takes two): the restrictions on the page
-    and its ancestors, found by their tree paths."""
-    step = page.steplen
-    paths = [page.path[:end] for end in range(step, len(page.path) + 1, step)]
-    rules = PageViewRestriction.objects.filter(page__path__in=paths)
-    if not all(rule.accept_request(request) for rule in rules):
+    One query (``cms.restrictions.ViewRestrictionsInOneQueryMixin``)."""
+    if not all(rule.accept_request(request) for rule in page.get_view_restrictions()):
         raise Http404
 
 
