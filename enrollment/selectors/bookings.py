@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.kept_pages import kept_live_page
 from courses.models import CoursePage, Session, SummerClassPage, TrainingCoursePage
 from enrollment.errors import ContactUnverified
 from enrollment.models import Booking
@@ -36,14 +37,15 @@ def _visible_or_404(request: HttpRequest, page: CoursePage) -> None:
 
 def bookable_session_or_404(request: HttpRequest, session_id: int) -> tuple[Session, CoursePage]:
     """A session of a live course ``request`` may see, with its venue, and its course as its
-    own page type."""
-    session = get_object_or_404(
-        Session.objects.with_specific_course().select_related("venue__county"),
-        pk=session_id,
-        course__live=True,
-    )
-    _visible_or_404(request, session.specific_course)
-    return session, session.specific_course
+    own page type. The course is kept between requests until a page is published, moved or
+    made private (``cms.kept_pages``): reading it is about a quarter of a booking's work."""
+    session = get_object_or_404(Session.objects.select_related("venue__county"), pk=session_id)
+    course = kept_live_page(CoursePage, session.course_id)
+    if course is None:
+        raise Http404
+    session.course = course  # its own type: ``session.specific_course`` costs nothing
+    _visible_or_404(request, course)
+    return session, course
 
 
 def training_or_404(request: HttpRequest, course_page_id: int) -> TrainingCoursePage:

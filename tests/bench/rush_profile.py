@@ -1,7 +1,8 @@
 """Profile the rush's booking POST in one process: where a booking's CPU time goes.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/aixin_rush python tests/bench/rush_profile.py \
-        [--families 100] [--capacity 40] [--floor] [--broker URL] [--top 30] [--sort cumulative]
+        [--families 100] [--capacity 40] [--floor] [--broker URL] [--top 30] [--sort cumulative] \
+        [--plain]
 
 Adds a class session and ``--families`` signed-in families as ``rush.py`` does, opens each
 family's booking page (its CSRF token; not profiled), then POSTs every booking one after the
@@ -41,6 +42,9 @@ def main() -> int:
     parser.add_argument("--sort", default="cumulative")
     parser.add_argument("--dump", help="also write the profile to this file (pstats)")
     parser.add_argument("--sql", action="store_true", help="print the last POST's queries")
+    parser.add_argument(
+        "--plain", action="store_true", help="time the POSTs without cProfile (its overhead)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="aixin-profile-") as tmp:
         env = bench_environment(Path(tmp))
@@ -90,7 +94,8 @@ def profile(args) -> int:
         contextlib.redirect_stdout(io.StringIO()),
     ):
         started = time.perf_counter()
-        profiler.enable()
+        if not args.plain:
+            profiler.enable()
         for client, data in clients:
             statuses.append(
                 client.post(path, data, HTTP_REFERER=f"http://{HOST}{path}").status_code
@@ -99,8 +104,9 @@ def profile(args) -> int:
         elapsed = time.perf_counter() - started
     if args.dump:
         profiler.dump_stats(args.dump)
-    stats = pstats.Stats(profiler).strip_dirs().sort_stats(args.sort)
-    stats.print_stats(args.top)
+    if not args.plain:
+        stats = pstats.Stats(profiler).strip_dirs().sort_stats(args.sort)
+        stats.print_stats(args.top)
     n = len(clients)
     if args.sql:
         last = len(executed) // n
@@ -108,7 +114,7 @@ def profile(args) -> int:
             print(f"{query['time']:>6}  {query['sql'][:300]}")
     print(
         f"{'floor' if args.floor else 'booking'} POST: {n} requests, statuses "
-        f"{sorted(set(statuses))}, {elapsed / n * 1000:.2f} ms each (under cProfile), "
+        f"{sorted(set(statuses))}, {elapsed / n * 1000:.2f} ms each ({'plain' if args.plain else 'under cProfile'}), "
         f"{len(executed) / n:.1f} queries each"
     )
     return 0 if set(statuses) == {302} else 1

@@ -138,3 +138,43 @@ def test_booking_hours_come_from_the_environment(tmp_path, variable):
         timeout=60,
     )
     assert result.stdout.strip() == "48", result.stdout + result.stderr
+
+
+def _database_options(env: dict[str, str]) -> str:
+    result = subprocess.run(  # noqa: S603 - our own interpreter and a fixed program
+        [sys.executable, "-c", "from cms import settings; print(settings.DATABASES['default'])"],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.mark.parametrize("switch, prepared", [(None, True), ("1", True), ("0", False)])
+def test_postgresql_prepares_statements_unless_turned_off(tmp_path, switch, prepared):
+    env = _production_env(tmp_path) | {"DATABASE_URL": "postgres://aixin@127.0.0.1:5432/aixin"}
+    if switch is not None:
+        env["DATABASE_PREPARED_STATEMENTS"] = switch
+    options = _database_options(env)
+    assert ("'server_side_binding': True" in options) is prepared, options
+    assert ("'prepare_threshold': 5" in options) is prepared, options
+
+
+def test_sqlite_is_not_given_postgresql_options(tmp_path):
+    assert "server_side_binding" not in _database_options(_production_env(tmp_path))
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(
+    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
+    reason="PostgreSQL only",
+)
+def test_the_postgresql_connection_binds_on_the_server_and_prepares():
+    from django.db import connection
+
+    connection.ensure_connection()
+    assert connection.features.uses_server_side_binding
+    assert connection.connection.prepare_threshold == 5

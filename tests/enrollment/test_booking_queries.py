@@ -20,12 +20,18 @@ from tests.support import assert_same_queries
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _kept(settings):
+    """As in production: what the site keeps between requests (the course page) is kept."""
+    settings.FRAGMENT_CACHE_SECONDS = 60
+
 # The booking POST of a family signed up by mobile number (confirmed by code), as in the rush:
 # SAVEPOINT and RELEASE are the booking's transaction (BEGIN and COMMIT outside a test).
 BOOKING_POST = [
     "SELECT django_session",  # her signed-in session
     "SELECT people_user",  # her account
-    "SELECT courses_session",  # the session, its course as its own page type, its venue
+    "SELECT courses_session",  # the session and its venue (its course page is kept)
     "SELECT wagtailcore_pageviewrestriction",  # the course's privacy settings
     "SELECT auth_group",  # her roles (whose children she may see)
     "SELECT people_child",  # her children, only what a booking reads of them
