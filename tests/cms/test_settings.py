@@ -141,7 +141,7 @@ def test_booking_hours_come_from_the_environment(tmp_path, variable):
 
 
 def _database_options(env: dict[str, str]) -> str:
-    result = subprocess.run(  # noqa: S603 - our own interpreter and a fixed program
+    result = subprocess.run(
         [sys.executable, "-c", "from cms import settings; print(settings.DATABASES['default'])"],
         cwd=BASE_DIR,
         env=env,

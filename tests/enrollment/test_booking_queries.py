@@ -26,6 +26,7 @@ def _kept(settings):
     """As in production: what the site keeps between requests (the course page) is kept."""
     settings.FRAGMENT_CACHE_SECONDS = 60
 
+
 # The booking POST of a family signed up by mobile number (confirmed by code), as in the rush:
 # SAVEPOINT and RELEASE are the booking's transaction (BEGIN and COMMIT outside a test).
 BOOKING_POST = [
