@@ -84,8 +84,19 @@ def test_nothing_is_kept_when_the_setting_is_zero(settings, django_assert_num_qu
         assert isinstance(kept_live_page(CoursePage, course.pk), SummerClassPage)
 
 
-def test_the_booking_page_of_a_course_just_unpublished_is_gone(
-    client, django_capture_on_commit_callbacks
+def _unpublish(course) -> None:
+    course.unpublish()
+
+
+def _make_private(course) -> None:
+    PageViewRestriction.objects.create(
+        page=course, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+
+
+@pytest.mark.parametrize("change", [_unpublish, _make_private], ids=["unpublished", "private"])
+def test_the_booking_page_of_a_course_just_hidden_is_gone(
+    client, django_capture_on_commit_callbacks, change
 ):
     course = factories.SummerClassPageFactory(sessions=[factories.session_in(7, capacity=10)])
     url = reverse("enrollment:session_book", args=[course.sessions.get().pk])
@@ -93,22 +104,6 @@ def test_the_booking_page_of_a_course_just_unpublished_is_gone(
     assert client.get(url).status_code == 200
 
     with django_capture_on_commit_callbacks(execute=True):
-        course.unpublish()
-
-    assert client.get(url).status_code == 404
-
-
-def test_the_booking_page_of_a_course_just_made_private_is_gone(
-    client, django_capture_on_commit_callbacks
-):
-    course = factories.SummerClassPageFactory(sessions=[factories.session_in(7, capacity=10)])
-    url = reverse("enrollment:session_book", args=[course.sessions.get().pk])
-    client.force_login(make_guardian())
-    assert client.get(url).status_code == 200
-
-    with django_capture_on_commit_callbacks(execute=True):
-        PageViewRestriction.objects.create(
-            page=course, restriction_type=PageViewRestriction.PASSWORD, password="secret"
-        )
+        change(course)
 
     assert client.get(url).status_code == 404
