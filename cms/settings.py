@@ -15,6 +15,7 @@ import environ
 # Not configuration, kept apart: the Content-Security-Policies and the periodic jobs.
 from cms import csp_policies, jobs
 from cms.cache_backends import shared_cache
+from cms.database_settings import database
 from cms.files import secret_from_env_or_file
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -116,30 +117,11 @@ TEMPLATES = [
     },
 ]
 
-# Database: DATABASE_URL, or SQLite under var/. SQLite takes the write lock at the start of
-# a transaction (IMMEDIATE) so that concurrent writers queue instead of failing.
-# var/ holds the database, the development keys and media: its owner's only (cms/files.py
-# keeps the database file 0600 too).
+# Database: DATABASE_URL, or SQLite under var/ (cms/database_settings.py). var/ holds the
+# database, the development keys and media: its owner's only (cms/files.py keeps the
+# database file 0600 too).
 VAR_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
-DATABASES = {
-    "default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
-}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"transaction_mode": "IMMEDIATE", "timeout": 5, "init_command": "PRAGMA journal_mode=WAL;"}
-    )
-# Connections are kept between requests, SQLite's too: opening one costs 1.5-3 ms here (its
-# functions registered, the WAL pragma), more than a page kept rendered costs otherwise.
-# PostgreSQL: statements prepared after their fifth run in a connection, so a booking's are not
-# planned every time. Off (0) behind PgBouncer < 1.21 in transaction mode.
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env.bool(
-    "DATABASE_PREPARED_STATEMENTS", default=True
-):
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"server_side_binding": True, "prepare_threshold": 5}
-    )
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+DATABASES = {"default": database(env, VAR_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "people.User"
