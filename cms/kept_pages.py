@@ -38,16 +38,12 @@ def kept_live_page(model: type[Page], pk: int) -> Page | None:
     cache = page_cache.pages_cache()
     key = _key(model, pk)
     try:
-        found = cache.get_many([page_cache.SITE_GENERATION, key])
-        generation, entry = found.get(page_cache.SITE_GENERATION), found.get(key)
-        if generation is not None and entry is not None and entry[0] == generation:
-            return entry[1]
-        if generation is None:  # a new cache: the generation is made before the page is read
-            keys = (page_cache.SITE_GENERATION, page_cache.path_generation_key("/"))
-            generation = page_cache.current_generations(cache, keys, found)[0]
+        generation, page = page_cache.kept_under_site(cache, key)
     except Exception:
         logger.exception("Kept pages: could not read page %s", key)
         return _load(model, pk)
+    if page is not page_cache.MISSING:
+        return page
     page = _load(model, pk)
     try:
         cache.set(key, (generation, page), seconds)

@@ -112,6 +112,25 @@ def current_generations(cache, keys: tuple[str, str], found: dict) -> tuple[str,
     return current.get(keys[0], ""), current.get(keys[1], "")
 
 
+MISSING = object()  # nothing kept under the current generation (``None`` may be kept)
+
+
+def kept_under_site(cache, key: str) -> tuple[str, object]:
+    """The site's generation (made first in a new cache) and the value kept at ``key`` under
+    it, or ``MISSING`` if it was kept under an earlier generation or not at all. For what is
+    kept until the next publish, move or privacy change (``cms.routes``, ``cms.kept_pages``);
+    store it as ``(generation, value)``. Raises what the cache raises."""
+    found = cache.get_many([SITE_GENERATION, key])
+    generation, entry = found.get(SITE_GENERATION), found.get(key)
+    if generation is not None and entry is not None and entry[0] == generation:
+        return generation, entry[1]
+    if generation is None:  # a new cache: the generation is made before the value is computed
+        generation = current_generations(cache, (SITE_GENERATION, path_generation_key("/")), found)[
+            0
+        ]
+    return generation, MISSING
+
+
 def _storable(request: HttpRequest, response: HttpResponseBase) -> bool:
     if not getattr(request, MARK, False) or response.status_code != 200:
         return False

@@ -29,7 +29,7 @@ logger = logging.getLogger(__name__)
 
 def _key(root: Page, path_components: list[str]) -> str:
     path = "/".join(path_components)
-    return f"route:{root.pk}:{hashlib.sha256(path.encode()).hexdigest()[:32]}"
+    return f"kept-route:{root.pk}:{hashlib.sha256(path.encode()).hexdigest()[:32]}"
 
 
 def kept_route(
@@ -45,26 +45,18 @@ def kept_route(
     cache = page_cache.pages_cache()
     key = _key(root, path_components)
     try:
-        found = cache.get_many([page_cache.SITE_GENERATION, key])
+        generation, kept = page_cache.kept_under_site(cache, key)
     except Exception:
         logger.exception("Kept routes: could not read the route of %s", request.path_info)
         return find(request, path_components)
-    generation, entry = found.get(page_cache.SITE_GENERATION), found.get(key)
-    if generation is not None and entry is not None and entry[0] == generation:
-        _, page, taken = entry
+    if kept is not page_cache.MISSING:
+        page, taken = kept
         return page.route(request, path_components[taken:])
-    if generation is None:  # a new cache: the generation is made before the route is found
-        keys = (page_cache.SITE_GENERATION, page_cache.path_generation_key("/"))
-        try:
-            generation = page_cache.current_generations(cache, keys, found)[0]
-        except Exception:
-            logger.exception("Kept routes: could not read the route of %s", request.path_info)
-            return find(request, path_components)
     result = find(request, path_components)
     page = result.page if isinstance(result, RouteResult) else result[0]
     if page.depth > root.depth:
         try:
-            cache.set(key, (generation, page, page.depth - root.depth), seconds)
+            cache.set(key, (generation, (page, page.depth - root.depth)), seconds)
         except Exception:
             logger.exception("Kept routes: could not keep the route of %s", request.path_info)
     return result
